@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { configSchema } from '../../config/schema.js';
+import { frontmatterSchema } from '../../source/schema.js';
+import { parseFlags } from '../args.js';
+import { UsageError, ExitCode } from '../errors.js';
+import type { Io } from '../io.js';
+
+export const SCHEMAS = { training: frontmatterSchema, config: configSchema } as const;
+export type SchemaName = keyof typeof SCHEMAS;
+
+export const schemaUsage = `Usage: opencx-trainings schema [training|config]
+
+Print the JSON Schema of training frontmatter (default) or of opencx.yml, for editors.
+`;
+
+export function parseSchemaArgs(args: readonly string[]): { name: SchemaName } | 'help' {
+  const { values, positionals } = parseFlags({ help: { type: 'boolean', short: 'h' } }, args, {
+    positionals: 1,
+  });
+  if (values.help === true) return 'help';
+  const name = positionals[0] ?? 'training';
+  if (name !== 'training' && name !== 'config') {
+    throw new UsageError(`Unknown schema "${name}": use "training" or "config".`);
+  }
+  return { name };
+}
+
+/** The JSON Schema (draft-07, which editors support most widely) of a written file. */
+export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
+  return z.toJSONSchema(SCHEMAS[name], { target: 'draft-7', io: 'input', unrepresentable: 'any' });
+}
+
+export function schema(options: { name: SchemaName }, io: Io): Promise<ExitCode> {
+  io.stdout.write(`${JSON.stringify(jsonSchemaOf(options.name), null, 2)}\n`);
+  return Promise.resolve(ExitCode.ok);
+}

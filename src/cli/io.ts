@@ -1,0 +1,51 @@
+import { createInterface } from 'node:readline/promises';
+
+export interface Writer {
+  write(text: string): void;
+}
+
+/**
+ * Everything a command may touch of the outside world, passed in so that tests run commands
+ * in-process with captured output, a fixed environment and a fake clock.
+ */
+export interface Io {
+  stdout: Writer;
+  stderr: Writer;
+  /** Whether stdout is a terminal: colour, progress bars and prompts only then. */
+  isTTY: boolean;
+  /** Whether a person can answer a question on stdin. */
+  interactive: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  now: () => number;
+  /** Ask a question and return the answer; only called when `interactive`. */
+  ask: (question: string) => Promise<string>;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: process.stdout.isTTY === true,
+    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => Date.now(),
+    ask: async (question) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}
+
+/** Colour when writing to a terminal, unless NO_COLOR says otherwise; FORCE_COLOR wins. */
+export function wantsColor(io: Io, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.isTTY;
+}

@@ -1,0 +1,94 @@
+import { VERSION } from '../version.js';
+import { redact } from '../util/redact.js';
+import { suggest } from '../util/suggest.js';
+import { ExitCode, ExitError, InternalError, UsageError } from './errors.js';
+import type { Io } from './io.js';
+
+interface CommandEntry {
+  summary: string;
+  /** Loaded on demand so that `validate` never pays for the HTTP client, and so on. */
+  run: (args: readonly string[], io: Io) => Promise<ExitCode>;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  validate: {
+    summary: 'Check the training files offline',
+    run: async (args, io) => {
+      const m = await import('./commands/validate.js');
+      const options = m.parseValidateArgs(args);
+      return options === 'help' ? help(io, m.validateUsage) : m.validate(options, io);
+    },
+  },
+  schema: {
+    summary: 'Print the JSON Schema of training frontmatter or opencx.yml',
+    run: async (args, io) => {
+      const m = await import('./commands/schema.js');
+      const options = m.parseSchemaArgs(args);
+      return options === 'help' ? help(io, m.schemaUsage) : m.schema(options, io);
+    },
+  },
+};
+
+const USAGE = () => `Usage: opencx-trainings <command> [options]
+
+Manage the trainings of an OpenCX AI agent as code.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Run "opencx-trainings <command> --help" for the options of a command.
+`;
+
+function help(io: Io, usage: string): Promise<ExitCode> {
+  io.stdout.write(usage);
+  return Promise.resolve(ExitCode.ok);
+}
+
+/** Run one command line and map every outcome to an exit code. Never exits the process. */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      return await help(io, USAGE());
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return ExitCode.ok;
+    }
+    const command = COMMANDS[name];
+    if (command === undefined) {
+      const guess = suggest(name, Object.keys(COMMANDS));
+      throw new UsageError(
+        `Unknown command "${name}".${guess === undefined ? '' : ` Did you mean "${guess}"?`}`,
+      );
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): ExitCode {
+  const say = (text: string): void => io.stderr.write(`${redact(text, io.env)}\n`);
+  if (error instanceof ExitError) return error.code;
+  if (error instanceof UsageError) {
+    say(`Error: ${error.message}\nRun "opencx-trainings --help" for usage.`);
+    return ExitCode.error;
+  }
+  if (error instanceof InternalError || !(error instanceof Error) || !isExpected(error)) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    say(
+      `Internal error in opencx-trainings ${VERSION}: this is a bug, please report it with the details below.\n${detail}`,
+    );
+    return ExitCode.error;
+  }
+  say(`Error: ${error.message}`);
+  return ExitCode.error;
+}
+
+/** Errors whose message is written for the user (named classes); anything else is a bug. */
+function isExpected(error: Error): boolean {
+  return 'userFacing' in error && error.userFacing === true;
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { readConfig } from '../config/load.js';
+import { diagnose } from '../diagnostics/catalog.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readTrainings, type SourceState } from '../source/read.js';
+import type { CommonOptions } from './args.js';
+import type { Io } from './io.js';
+
+export interface Project {
+  config: Config | null;
+  /** The trainings folder as shown to the user (relative to the working directory). */
+  root: string;
+  source: SourceState | null;
+  /** Problems in the config and in every training file. */
+  diagnostics: Diagnostic[];
+}
+
+/** Read opencx.yml and every training file, gathering all diagnostics of both. */
+export async function loadProject(options: CommonOptions, io: Io): Promise<Project> {
+  const loaded = await readConfig(io.cwd, options.config);
+  if (!loaded.ok) {
+    return {
+      config: null,
+      root: options.root ?? 'trainings',
+      source: null,
+      diagnostics: loaded.diagnostics,
+    };
+  }
+  const config = loaded.config;
+  const diagnostics: Diagnostic[] = [];
+  let directories = config.directories;
+  const targetName = options.target ?? config.defaultTarget;
+  if (targetName !== null) {
+    const target = config.targets[targetName];
+    if (target === undefined) {
+      diagnostics.push(
+        diagnose('unknown-target', { name: targetName, known: Object.keys(config.targets) }),
+      );
+    } else {
+      directories = target.directories;
+    }
+  }
+  const configDir = config.file === null ? io.cwd : path.dirname(path.resolve(io.cwd, config.file));
+  const rootPath =
+    options.root === undefined
+      ? path.resolve(configDir, config.root)
+      : path.resolve(io.cwd, options.root);
+  const source = await readTrainings({
+    root: rootPath,
+    cwd: io.cwd,
+    directories,
+    cacheDir: options.cache ? configDir : null,
+  });
+  diagnostics.push(...source.diagnostics);
+  const root = path.relative(io.cwd, rootPath).split(path.sep).join('/') || '.';
+  return { config, root, source, diagnostics: sortDiagnostics(diagnostics) };
+}

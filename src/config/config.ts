@@ -1,0 +1,93 @@
+import type { WrittenConfig, WrittenTarget } from './schema.js';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_LOCAL_DATA,
+  DEFAULT_MAX_DELETE_RATIO,
+  DEFAULT_MAX_DELETES,
+  DEFAULT_NAMESPACE,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  DEFAULT_ROOT,
+} from './schema.js';
+
+export interface RateLimit {
+  requestsPerMinute: number;
+  concurrency: number;
+}
+
+interface TargetBase {
+  name: string;
+  /** Directory names mapped to ids: the config's map, overridden by the target's own. */
+  directories: Record<string, string>;
+  rateLimit: RateLimit;
+}
+
+export type Target =
+  | (TargetBase & { kind: 'remote'; url: string; tokenEnv: string })
+  | (TargetBase & { kind: 'local'; dataFile: string });
+
+/** The configuration with every default applied. */
+export interface Config {
+  /** Path of the opencx.yml it came from, or null when there is none. */
+  file: string | null;
+  root: string;
+  namespace: string;
+  prune: boolean;
+  maxDeletes: number;
+  maxDeleteRatio: number;
+  rateLimit: RateLimit;
+  directories: Record<string, string>;
+  targets: Record<string, Target>;
+  defaultTarget: string | null;
+}
+
+export const DEFAULT_TOKEN_ENV = 'OPENCX_API_KEY';
+
+export function normalizeConfig(written: WrittenConfig, file: string | null): Config {
+  const rateLimit: RateLimit = {
+    requestsPerMinute: written.rate_limit?.requests_per_minute ?? DEFAULT_REQUESTS_PER_MINUTE,
+    concurrency: written.rate_limit?.concurrency ?? DEFAULT_CONCURRENCY,
+  };
+  const directories = written.directories ?? {};
+  const targets: Record<string, Target> = {};
+  for (const [name, t] of Object.entries(written.targets ?? {})) {
+    targets[name] = normalizeTarget(name, t, directories, rateLimit);
+  }
+  return {
+    file,
+    root: written.root ?? DEFAULT_ROOT,
+    namespace: written.namespace ?? DEFAULT_NAMESPACE,
+    prune: written.prune ?? true,
+    maxDeletes: written.max_deletes ?? DEFAULT_MAX_DELETES,
+    maxDeleteRatio: written.max_delete_ratio ?? DEFAULT_MAX_DELETE_RATIO,
+    rateLimit,
+    directories,
+    targets,
+    defaultTarget: written.default_target ?? null,
+  };
+}
+
+function normalizeTarget(
+  name: string,
+  t: WrittenTarget,
+  directories: Record<string, string>,
+  rateLimit: RateLimit,
+): Target {
+  const base: TargetBase = {
+    name,
+    directories: { ...directories, ...t.directories },
+    rateLimit: {
+      requestsPerMinute: t.rate_limit?.requests_per_minute ?? rateLimit.requestsPerMinute,
+      concurrency: t.rate_limit?.concurrency ?? rateLimit.concurrency,
+    },
+  };
+  if (t.url !== undefined) {
+    return { ...base, kind: 'remote', url: t.url, tokenEnv: t.token_env ?? DEFAULT_TOKEN_ENV };
+  }
+  return {
+    ...base,
+    kind: 'local',
+    dataFile: typeof t.emulator === 'string' ? t.emulator : DEFAULT_LOCAL_DATA,
+  };
+}
+
+export const defaultConfig = (): Config => normalizeConfig({}, null);

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnose } from '../diagnostics/catalog.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { normalizeNewlines } from '../source/content.js';
+import { parseYaml, yamlData } from '../yaml/read-yaml.js';
+import { describeValue, issuesToDiagnostics } from '../yaml/schema-issues.js';
+import { defaultConfig, normalizeConfig, type Config } from './config.js';
+import { configKeysAt, configSchema, expectedConfigValue } from './schema.js';
+
+export const CONFIG_FILE = 'opencx.yml';
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Parse the text of an opencx.yml. Pure; `file` is only used in diagnostics. */
+export function parseConfig(file: string, text: string): ConfigResult {
+  const { document, lineCounter } = parseYaml(normalizeNewlines(text));
+  const read = yamlData(document, lineCounter, file);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  const data = read.data ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose(
+          'not-a-mapping',
+          { what: CONFIG_FILE, received: describeValue(data) },
+          { file, position: { line: 1, column: 1 } },
+        ),
+      ],
+    };
+  }
+  const result = configSchema.safeParse(data);
+  if (!result.success) {
+    return {
+      ok: false,
+      diagnostics: sortDiagnostics(
+        issuesToDiagnostics(result.error.issues, {
+          file,
+          document,
+          lineCounter,
+          data,
+          keysAt: configKeysAt,
+          expectedAt: expectedConfigValue,
+        }),
+      ),
+    };
+  }
+  return { ok: true, config: normalizeConfig(result.data, file) };
+}
+
+/**
+ * Read opencx.yml from `cwd`, or the file given explicitly. Without one, every default applies;
+ * a file named explicitly must exist.
+ */
+export async function readConfig(cwd: string, explicit?: string): Promise<ConfigResult> {
+  const absolute = path.resolve(cwd, explicit ?? CONFIG_FILE);
+  const file = path.relative(cwd, absolute).split(path.sep).join('/');
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && explicit === undefined) return { ok: true, config: defaultConfig() };
+    return {
+      ok: false,
+      diagnostics: [diagnose('config-unreadable', { reason: code ?? String(error) }, { file })],
+    };
+  }
+  return parseConfig(file, text);
+}

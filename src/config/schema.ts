@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { customIssue } from '../yaml/schema-issues.js';
+
+/** The documented OpenCX limit for standard endpoints. */
+export const DEFAULT_REQUESTS_PER_MINUTE = 100;
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_MAX_DELETES = 10;
+export const DEFAULT_MAX_DELETE_RATIO = 0.25;
+export const DEFAULT_NAMESPACE = 'default';
+export const DEFAULT_ROOT = 'trainings';
+export const DEFAULT_LOCAL_DATA = '.opencx/emulator.json';
+
+const directories = z
+  .record(z.string().min(1), z.string().trim().min(1))
+  .meta({ description: 'Directory names used in `directory:` mapped to OpenCX directory ids.' });
+
+const rateLimit = z
+  .strictObject({
+    requests_per_minute: z.number().int().positive().optional(),
+    concurrency: z.number().int().min(1).max(32).optional(),
+  })
+  .meta({ description: 'Client-side pacing of API requests.' });
+
+const target = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .meta({ description: 'Base URL of the OpenCX API.' }),
+    token_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      .optional()
+      .meta({
+        description: 'Name of the environment variable holding the API key (never the key itself).',
+      }),
+    emulator: z
+      .union([z.literal(true), z.string().min(1)])
+      .optional()
+      .meta({
+        description: 'Use the embedded local emulator: `true`, or the path of its data file.',
+      }),
+    directories: directories.optional(),
+    rate_limit: rateLimit.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if ((t.url === undefined) === (t.emulator === undefined)) {
+      ctx.addIssue(customIssue('target-kind', {}));
+    }
+    if (t.emulator !== undefined && t.token_env !== undefined) {
+      ctx.addIssue({ ...customIssue('target-kind', {}), path: ['token_env'] });
+    }
+  });
+
+/** opencx.yml as written. Every field is optional; see config/load.ts for the defaults. */
+export const configSchema = z
+  .strictObject({
+    root: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'Folder holding the training files. Default: trainings' }),
+    namespace: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)
+      .optional()
+      .meta({
+        description:
+          'Owner name recorded on every training this repository creates, so several repositories can share an org.',
+      }),
+    prune: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Delete managed trainings whose file is gone. Default: true' }),
+    max_deletes: z.number().int().min(0).optional(),
+    max_delete_ratio: z.number().min(0).max(1).optional(),
+    rate_limit: rateLimit.optional(),
+    directories: directories.optional(),
+    targets: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), target).optional(),
+    default_target: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.default_target !== undefined && c.targets?.[c.default_target] === undefined) {
+      ctx.addIssue({
+        ...customIssue('unknown-target', {
+          name: c.default_target,
+          known: Object.keys(c.targets ?? {}),
+        }),
+        path: ['default_target'],
+      });
+    }
+  })
+  .meta({ title: 'opencx-trainings configuration (opencx.yml)' });
+
+export type WrittenConfig = z.infer<typeof configSchema>;
+export type WrittenTarget = z.infer<typeof target>;
+
+export const CONFIG_KEYS = Object.keys(configSchema.shape) as readonly string[];
+export const TARGET_KEYS = Object.keys(target.shape) as readonly string[];
+export const RATE_LIMIT_KEYS = Object.keys(rateLimit.shape) as readonly string[];
+
+export function configKeysAt(path: readonly PropertyKey[]): readonly string[] {
+  if (path[0] === 'targets' && path.length === 2) return TARGET_KEYS;
+  if (path.at(-1) === 'rate_limit') return RATE_LIMIT_KEYS;
+  return CONFIG_KEYS;
+}
+
+export function expectedConfigValue(path: readonly PropertyKey[]): string | undefined {
+  const last = path.at(-1);
+  switch (last) {
+    case 'namespace':
+      return 'a lower-case name (letters, digits, ".", "_", "-"; at most 64)';
+    case 'max_deletes':
+    case 'requests_per_minute':
+      return 'a whole number';
+    case 'concurrency':
+      return 'a whole number from 1 to 32';
+    case 'max_delete_ratio':
+      return 'a number from 0 to 1';
+    case 'url':
+      return 'an http(s) URL';
+    case 'token_env':
+      return 'the name of an environment variable';
+    case 'emulator':
+      return 'true or the path of a data file';
+    case 'prune':
+      return 'true or false';
+    default:
+      return undefined;
+  }
+}

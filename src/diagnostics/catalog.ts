@@ -1,0 +1,228 @@
+import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Position } from '../model/training.js';
+import { listOf, suggest } from '../util/suggest.js';
+
+/**
+ * Every diagnostic the tool can report, with a stable code that docs and tests refer to.
+ * A message says what is wrong and what was received; the hint says how to fix it.
+ */
+interface Entry<A> {
+  severity: Severity;
+  message: (args: A) => string;
+  hint: (args: A) => string | undefined;
+}
+
+const entry = <A = Record<string, never>>(e: Entry<NoInfer<A>>): Entry<A> => e;
+const didYouMean = (suggestion: string | undefined): string =>
+  suggestion === undefined ? '' : `Did you mean "${suggestion}"? `;
+
+export const MAX_FILE_BYTES = 256 * 1024;
+
+export const catalog = {
+  'file-unreadable': entry<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `The file could not be read: ${a.reason}.`,
+    hint: () => 'Check that the file exists and is readable.',
+  }),
+  'file-too-large': entry<{ bytes: number }>({
+    severity: 'error',
+    message: (a) =>
+      `The file is ${formatBytes(a.bytes)}, more than the limit of ${formatBytes(MAX_FILE_BYTES)}.`,
+    hint: () => 'Split the instruction into several trainings; each should cover one situation.',
+  }),
+  'encoding-invalid': entry<{ detail: string }>({
+    severity: 'error',
+    message: (a) => `The file is not valid UTF-8 (${a.detail}).`,
+    hint: () => 'Save the file as UTF-8 in your editor ("Save with encoding" > UTF-8).',
+  }),
+  'root-missing': entry<{ root: string }>({
+    severity: 'error',
+    message: (a) => `The trainings folder "${a.root}" does not exist.`,
+    hint: () =>
+      'Create it, run the command from the repository root, or set `root:` in opencx.yml (or --root).',
+  }),
+  'symlink-outside-root': entry<{ target: string }>({
+    severity: 'warning',
+    message: (a) => `Symbolic link to "${a.target}", outside the trainings folder: not followed.`,
+    hint: () => 'Move what it points to into the trainings folder instead of linking to it.',
+  }),
+  'frontmatter-missing': entry({
+    severity: 'error',
+    message: () => 'The file has no frontmatter.',
+    hint: () => 'Start the file with a YAML block: a line `---`, `title: ...`, then a line `---`.',
+  }),
+  'frontmatter-unclosed': entry({
+    severity: 'error',
+    message: () => 'The frontmatter is never closed.',
+    hint: () => 'Add a line with only `---` after the last frontmatter field.',
+  }),
+  'frontmatter-language': entry<{ language: string }>({
+    severity: 'error',
+    message: (a) =>
+      `Frontmatter in "${a.language}" is refused: frontmatter is data, and only YAML is read.`,
+    hint: () => 'Write the opening line as plain `---` and the fields as YAML.',
+  }),
+  'yaml-syntax': entry<{ detail: string }>({
+    severity: 'error',
+    message: (a) => `Invalid YAML: ${a.detail}`,
+    hint: () =>
+      'Check indentation and quoting; values containing ": " or starting with a special character need quotes.',
+  }),
+  'yaml-alias-limit': entry({
+    severity: 'error',
+    message: () => 'The frontmatter expands too many YAML aliases and was refused.',
+    hint: () => 'Write the values out instead of using anchors (&) and aliases (*).',
+  }),
+  'not-a-mapping': entry<{ what: string; received: string }>({
+    severity: 'error',
+    message: (a) => `${a.what} must be a set of \`key: value\` fields, not ${a.received}.`,
+    hint: () => 'Write one field per line, e.g. `title: How do I get a refund?`.',
+  }),
+  'unknown-key': entry<{ key: string; suggestion: string | undefined; allowed: readonly string[] }>(
+    {
+      severity: 'error',
+      message: (a) => `Unknown key "${a.key}".`,
+      hint: (a) => `${didYouMean(a.suggestion)}Allowed keys: ${a.allowed.join(', ')}.`,
+    },
+  ),
+  'invalid-value': entry<{
+    field: string;
+    received: string;
+    allowed: readonly string[];
+    suggestion: string | undefined;
+  }>({
+    severity: 'error',
+    message: (a) => `Invalid ${a.field} "${a.received}".`,
+    hint: (a) => `${didYouMean(a.suggestion)}Expected ${listOf(a.allowed)}.`,
+  }),
+  'invalid-type': entry<{ field: string; expected: string; received: string }>({
+    severity: 'error',
+    message: (a) => `\`${a.field}\` must be ${a.expected}, but is ${a.received}.`,
+    hint: (a) => typeHint(a.expected),
+  }),
+  required: entry<{ field: string }>({
+    severity: 'error',
+    message: (a) => `\`${a.field}\` is required.`,
+    hint: (a) =>
+      a.field === 'title'
+        ? 'Add `title:` with the phrase that should trigger this training.'
+        : undefined,
+  }),
+  'empty-value': entry<{ field: string }>({
+    severity: 'error',
+    message: (a) => `\`${a.field}\` is empty.`,
+    hint: (a) =>
+      a.field === 'title'
+        ? 'Write the phrase that should trigger this training.'
+        : 'Remove it or give it a value.',
+  }),
+  'empty-body': entry({
+    severity: 'error',
+    message: () => 'The training has no instruction: the text after the frontmatter is empty.',
+    hint: () => 'Write below the closing `---` how the AI should respond.',
+  }),
+  'too-long': entry<{ field: string; length: number; max: number }>({
+    severity: 'error',
+    message: (a) => `\`${a.field}\` is ${a.length} characters long; the limit is ${a.max}.`,
+    hint: () => 'Shorten it.',
+  }),
+  'duplicate-entry': entry<{ field: string; value: string }>({
+    severity: 'error',
+    message: (a) => `"${a.value}" is listed twice in \`${a.field}\`.`,
+    hint: () => 'Remove the repeated entry.',
+  }),
+  'invalid-key': entry<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `Invalid \`key\`: ${a.reason}.`,
+    hint: () => 'Use letters, digits, `-`, `_`, `.` and `/`, e.g. `billing/refund-policy`.',
+  }),
+  'reserved-metadata': entry<{ key: string; prefix: string }>({
+    severity: 'error',
+    message: (a) => `Metadata key "${a.key}" uses the prefix "${a.prefix}", which is reserved.`,
+    hint: () => 'Rename the key; the tool records ownership under that prefix itself.',
+  }),
+  'duplicate-key': entry<{ key: string; other: string }>({
+    severity: 'error',
+    message: (a) => `Key "${a.key}" is also used by ${a.other}.`,
+    hint: () =>
+      'Each training needs its own key: change or remove `key:` so that only one file keeps it.',
+  }),
+  'duplicate-id': entry<{ id: string; other: string }>({
+    severity: 'error',
+    message: (a) => `Id "${a.id}" is also pinned by ${a.other}.`,
+    hint: () => 'A remote training can be managed by one file only: remove `id:` from one of them.',
+  }),
+  'directory-unmapped': entry<{
+    name: string;
+    known: readonly string[];
+    suggestion: string | undefined;
+  }>({
+    severity: 'error',
+    message: (a) =>
+      `Directory "${a.name}" is neither a directory id nor a name mapped in opencx.yml.`,
+    hint: (a) =>
+      `${didYouMean(a.suggestion)}Add it under \`directories:\` in opencx.yml (name: id)` +
+      (a.known.length > 0 ? `; mapped names: ${a.known.join(', ')}.` : '.'),
+  }),
+  'config-unreadable': entry<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `The configuration could not be read: ${a.reason}.`,
+    hint: () => 'Check the path given with --config.',
+  }),
+  'target-kind': entry({
+    severity: 'error',
+    message: () =>
+      'A target needs exactly one of `url` (an OpenCX API) or `emulator` (the embedded local emulator).',
+    hint: () =>
+      'Write `url: https://api.open.cx` with `token_env: OPENCX_API_KEY`, or `emulator: true`; `token_env` only goes with `url`.',
+  }),
+  'unknown-target': entry<{ name: string; known: readonly string[] }>({
+    severity: 'error',
+    message: (a) => `Target "${a.name}" is not defined.`,
+    hint: (a) =>
+      a.known.length === 0
+        ? 'Define it under `targets:` in opencx.yml.'
+        : `${didYouMean(suggest(a.name, a.known))}Defined targets: ${a.known.join(', ')}.`,
+  }),
+};
+
+export type DiagnosticCode = keyof typeof catalog;
+type ArgsOf<C extends DiagnosticCode> = Parameters<(typeof catalog)[C]['message']>[0];
+
+export interface Where {
+  file?: string | undefined;
+  position?: Position | undefined;
+  field?: string | undefined;
+}
+
+/** Build a diagnostic from its catalogue entry. */
+export function diagnose<C extends DiagnosticCode>(
+  code: C,
+  args: ArgsOf<C>,
+  where: Where = {},
+): Diagnostic {
+  const e = catalog[code] as Entry<ArgsOf<C>>;
+  const hint = e.hint(args);
+  return {
+    severity: e.severity,
+    code,
+    message: e.message(args),
+    ...(hint === undefined ? {} : { hint }),
+    ...(where.file === undefined ? {} : { file: where.file }),
+    ...(where.position === undefined
+      ? {}
+      : { line: where.position.line, column: where.position.column }),
+    ...(where.field === undefined ? {} : { field: where.field }),
+  };
+}
+
+function typeHint(expected: string): string | undefined {
+  if (expected.startsWith('a list')) return 'Write a list as `[a, b]` or one `- item` per line.';
+  if (expected === 'true or false') return 'Write `true` or `false` without quotes.';
+  if (expected === 'text') return 'Put the value in quotes.';
+  return undefined;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
+}

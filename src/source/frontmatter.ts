@@ -1,0 +1,91 @@
+import matter from 'gray-matter';
+import { LineCounter, type Document } from 'yaml';
+import { parseYaml } from '../yaml/read-yaml.js';
+
+/**
+ * The one place that splits a training file into frontmatter and body.
+ *
+ * Frontmatter is untrusted data. gray-matter ships a JavaScript engine that `eval`s `---js`
+ * blocks; here the `yaml` package is its only engine, every other language is refused before
+ * gray-matter sees it, and options are always passed so that its global cache is never used.
+ */
+
+export interface Frontmatter {
+  /** The parsed YAML, with its source positions. Null when the block is empty. */
+  document: Document.Parsed | null;
+  lineCounter: LineCounter;
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+}
+
+export type SplitResult =
+  | { kind: 'ok'; frontmatter: Frontmatter }
+  | { kind: 'missing' }
+  | { kind: 'unclosed' }
+  | { kind: 'language'; language: string };
+
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+const refuse = (): never => {
+  throw new Error('only YAML frontmatter is read');
+};
+
+type ParsedYaml = ReturnType<typeof parseYaml>;
+/** The engine's result for the call in progress (gray-matter calls it synchronously). */
+let parsed: ParsedYaml | null = null;
+const yamlEngine = {
+  parse: (source: string): object => {
+    // The block keeps the newline after the opening `---`, so YAML line N is file line N.
+    parsed = parseYaml(source);
+    return {};
+  },
+};
+/** Options are always passed: without them gray-matter caches every file it sees, forever. */
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: yamlEngine,
+    yml: yamlEngine,
+    javascript: refuse,
+    js: refuse,
+    coffee: refuse,
+    coffeescript: refuse,
+    cson: refuse,
+    json: refuse,
+  },
+};
+
+/** `text` must already have LF line endings and no BOM. */
+export function splitFrontmatter(text: string): SplitResult {
+  // The same rules as gray-matter: `---` opens, `----` does not, the first `\n---` closes.
+  if (!text.startsWith('---') || text[3] === '-') return { kind: 'missing' };
+  const language = matter.language(text).name;
+  if (!YAML_LANGUAGES.has(language.toLowerCase())) return { kind: 'language', language };
+  const close = text.indexOf('\n---', 3);
+  if (close === -1) return { kind: 'unclosed' };
+
+  // gray-matter gets the head only (fences and block): it copies and hashes whatever it is
+  // given, and the body needs none of that. The body is cut where gray-matter would cut it.
+  const headEnd = close + '\n---'.length;
+  parsed = null;
+  matter(text.slice(0, headEnd), MATTER_OPTIONS);
+  const result = parsed as ParsedYaml | null;
+  const bodyStart = text[headEnd] === '\n' ? headEnd + 1 : headEnd;
+  const body = text.slice(bodyStart);
+  const bodyLine = countLines(text.slice(0, bodyStart)) + 1;
+  return {
+    kind: 'ok',
+    frontmatter: {
+      document: result?.document ?? null,
+      lineCounter: result?.lineCounter ?? new LineCounter(),
+      body,
+      bodyLine,
+    },
+  };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,35 @@
+import { CHANNELS, DEFAULT_TRAINING_TYPE, type Channel, type Desired } from '../model/training.js';
+import { normalizeTitle } from './content.js';
+import type { TrainingFile } from './parse.js';
+
+/**
+ * Apply defaults and derive identity: the written file becomes the state the repository wants.
+ * `pathKey` is the file's path under the trainings folder without `.md`, the default key.
+ */
+export function normalizeTraining(training: TrainingFile, pathKey: string): Desired {
+  const fm = training.frontmatter;
+  return {
+    key: fm.key ?? pathKey,
+    file: training.file,
+    id: fm.id ?? null,
+    title: normalizeTitle(fm.title),
+    content: training.body,
+    type: fm.type ?? DEFAULT_TRAINING_TYPE,
+    channels: sortChannels(fm.channels ?? []),
+    segments: fm.segments ?? [],
+    directory: fm.directory ?? null,
+    draft: fm.draft ?? false,
+    metadata: fm.metadata ?? {},
+    positions: training.positions,
+  };
+}
+
+/** Channels in the order of the API's enum, so that equal sets print and compare alike. */
+export function sortChannels(channels: readonly Channel[]): Channel[] {
+  return CHANNELS.filter((c) => channels.includes(c));
+}
+
+/** `billing/refund-policy` for `billing/refund-policy.md`, whatever the platform's separator. */
+export function keyFromPath(pathUnderRoot: string): string {
+  return pathUnderRoot.replace(/\\/g, '/').replace(/\.md$/i, '');
+}

@@ -1,0 +1,110 @@
+import { diagnose } from '../diagnostics/catalog.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Position } from '../model/training.js';
+import { locateKey, locateValue } from '../yaml/locate.js';
+import { yamlData } from '../yaml/read-yaml.js';
+import { describeValue, issuesToDiagnostics } from '../yaml/schema-issues.js';
+import { normalizeContent, normalizeNewlines } from './content.js';
+import { splitFrontmatter } from './frontmatter.js';
+import {
+  FRONTMATTER_KEYS,
+  expectedFrontmatterValue,
+  frontmatterSchema,
+  type WrittenFrontmatter,
+} from './schema.js';
+
+/** A training file as its author wrote it, checked against the schema but without defaults. */
+export interface TrainingFile {
+  /** Path relative to the working directory, with `/` separators. */
+  file: string;
+  frontmatter: WrittenFrontmatter;
+  /** The body, normalised (see content.ts). */
+  body: string;
+  bodyLine: number;
+  /** Where each top-level field and each list entry (`segments.1`) was written. */
+  positions: Partial<Record<string, Position>>;
+}
+
+export type ParseResult =
+  { ok: true; training: TrainingFile } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Parse one training file's text. Pure: reports every problem it finds, reads nothing. */
+export function parseTrainingFile(file: string, text: string): ParseResult {
+  const fail = (...diagnostics: Diagnostic[]): ParseResult => ({ ok: false, diagnostics });
+  const split = splitFrontmatter(normalizeNewlines(text));
+  switch (split.kind) {
+    case 'missing':
+      return fail(diagnose('frontmatter-missing', {}, { file, position: { line: 1, column: 1 } }));
+    case 'unclosed':
+      return fail(diagnose('frontmatter-unclosed', {}, { file, position: { line: 1, column: 1 } }));
+    case 'language':
+      return fail(
+        diagnose(
+          'frontmatter-language',
+          { language: split.language },
+          { file, position: { line: 1, column: 4 } },
+        ),
+      );
+    case 'ok':
+      break;
+  }
+
+  const { document, lineCounter, body: rawBody, bodyLine } = split.frontmatter;
+  let data: unknown = {};
+  if (document !== null) {
+    const read = yamlData(document, lineCounter, file);
+    if (!read.ok) return fail(...read.diagnostics);
+    data = read.data ?? {};
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail(
+      diagnose(
+        'not-a-mapping',
+        { what: 'The frontmatter', received: describeValue(data) },
+        { file, position: { line: 2, column: 1 } },
+      ),
+    );
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const result = frontmatterSchema.safeParse(data);
+  if (!result.success && document !== null) {
+    diagnostics.push(
+      ...issuesToDiagnostics(result.error.issues, {
+        file,
+        document,
+        lineCounter,
+        data,
+        keysAt: () => FRONTMATTER_KEYS,
+        expectedAt: expectedFrontmatterValue,
+      }),
+    );
+  } else if (!result.success) {
+    diagnostics.push(
+      diagnose(
+        'required',
+        { field: 'title' },
+        { file, position: { line: 1, column: 1 }, field: 'title' },
+      ),
+    );
+  }
+
+  const body = normalizeContent(rawBody);
+  if (body === '') {
+    diagnostics.push(diagnose('empty-body', {}, { file, position: { line: bodyLine, column: 1 } }));
+  }
+  if (!result.success || diagnostics.length > 0) return fail(...sortDiagnostics(diagnostics));
+
+  const positions: Partial<Record<string, Position>> = {};
+  if (document !== null) {
+    for (const [field, value] of Object.entries(result.data)) {
+      positions[field] = locateKey(document, lineCounter, [], field);
+      if (Array.isArray(value)) {
+        value.forEach((_, index) => {
+          positions[`${field}.${index}`] = locateValue(document, lineCounter, [field, index]);
+        });
+      }
+    }
+  }
+  return { ok: true, training: { file, frontmatter: result.data, body, bodyLine, positions } };
+}
