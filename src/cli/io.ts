@@ -20,6 +20,12 @@ export interface Io {
   now: () => number;
   /** Ask a question and return the answer; only called when `interactive`. */
   ask: (question: string) => Promise<string>;
+  /**
+   * Resolves with the signal's name on the next SIGINT or SIGTERM, for commands that run until
+   * stopped (the emulator) or that stop cleanly half-way (apply). Handlers are installed only
+   * while someone waits.
+   */
+  waitForSignal: () => Promise<string>;
 }
 
 export function processIo(): Io {
@@ -31,6 +37,15 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),
+    waitForSignal: () =>
+      new Promise((resolve) => {
+        const signals = ['SIGINT', 'SIGTERM'] as const;
+        const handler = (signal: string): void => {
+          for (const s of signals) process.off(s, handler);
+          resolve(signal);
+        };
+        for (const s of signals) process.once(s, handler);
+      }),
     ask: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {

@@ -13,6 +13,8 @@ export interface CliOptions {
   isTTY?: boolean;
   /** Answers to questions, in order; a question beyond them fails the test. */
   answers?: string[];
+  /** Resolves when the command should behave as if it received SIGINT. */
+  signal?: Promise<string>;
 }
 
 /** Run the real command line in-process with captured output. */
@@ -28,6 +30,7 @@ export async function runCli(args: readonly string[], options: CliOptions): Prom
     env: options.env ?? {},
     cwd: options.cwd,
     now: () => Date.now(),
+    waitForSignal: () => options.signal ?? new Promise<string>(() => undefined),
     ask: (question) => {
       const answer = answers.shift();
       if (answer === undefined) throw new Error(`unexpected question: ${question}`);
