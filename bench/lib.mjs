@@ -4,22 +4,14 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 as random } from '../dist/util/random.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = path.join(REPO, 'dist', 'bin.js');
 const USAGE_HOOK = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
 
-/** Mulberry32: a small seeded PRNG, so every run benchmarks the same files. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, the seeded PRNG of the build, so every run benchmarks the same files. */
+export { random };
 
 const TOPICS = [
   'refund',
