@@ -136,3 +136,11 @@ export interface ListTrainingsQuery {
 
 /** The response header carrying the server's id for a request, quoted in errors. */
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** The documented default `limit` of `GET /training`. */
+export const DEFAULT_PAGE_SIZE = 50;
+/** The documented default `limit` of `GET /contacts/segments`. */
+export const DEFAULT_SEGMENT_PAGE_SIZE = 20;
+/** The documented `sort_by` values of `GET /training`; `created_at` is the default. */
+export const TRAINING_SORT_FIELDS = ['created_at', 'handoff_count'] as const;
+export type TrainingSortField = (typeof TRAINING_SORT_FIELDS)[number];
