@@ -19,6 +19,14 @@ const COMMANDS: Record<string, CommandEntry> = {
       return options === 'help' ? help(io, m.validateUsage) : m.validate(options, io);
     },
   },
+  emulator: {
+    summary: 'Run a local emulator of the OpenCX training API',
+    run: async (args, io) => {
+      const m = await import('./commands/emulator.js');
+      const options = m.parseEmulatorArgs(args);
+      return options === 'help' ? help(io, m.emulatorUsage) : m.emulator(options, io);
+    },
+  },
   schema: {
     summary: 'Print the JSON Schema of training frontmatter or opencx.yml',
     run: async (args, io) => {
