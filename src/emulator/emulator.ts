@@ -13,8 +13,15 @@ import {
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.js';
 import type { RequestLogEntry } from './request-log.js';
 import { ROUTES } from './routes.js';
-import { buildState, type SeedInput } from './seed.js';
+import {
+  buildState,
+  seedTraining,
+  type SeedInput,
+  type TrainingChange,
+  type TrainingSeed,
+} from './seed.js';
 import { createRequestHandler } from './server.js';
+import type { StoredTraining } from './state.js';
 import { openStore, type EmulatorStore } from './store.js';
 
 /** The only interface the emulator listens on: it is a local test double, never a service. */
@@ -37,6 +44,11 @@ export interface RunningEmulator {
   setRateLimit(rateLimit: RateLimit | false): void;
   /** Back to a seed (default: the one the emulator started with), saved; the log is cleared. */
   reset(data?: SeedInput): Promise<void>;
+  /**
+   * Add trainings, or change those with the same id (the fields not given keep their values), as
+   * the dashboard would: drift, a pending edit, a training the tool does not own. Saved.
+   */
+  seedTrainings(seeds: readonly (TrainingSeed | TrainingChange)[]): Promise<StoredTraining[]>;
   clearRequests(): void;
   /** Close every connection, wait for requests in flight, and save. */
   stop(): Promise<void>;
@@ -96,6 +108,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store.replaceState(seedAt(data ?? options.data ?? {}));
       requests.length = 0;
       await store.save();
+    },
+    async seedTrainings(seeds) {
+      const now = new Date(clock()).toISOString();
+      const trainings = seeds.map((seed) => {
+        const stored = seed.id === undefined ? undefined : store.findTraining(seed.id);
+        const fields = { ...stored, updated_at: now, ...seed };
+        if (fields.title === undefined || fields.content === undefined) {
+          throw new RangeError(
+            `no training has the id "${seed.id}": a new one needs a title and content`,
+          );
+        }
+        return seedTraining({ ...fields, title: fields.title, content: fields.content }, now);
+      });
+      for (const training of trainings) store.putTraining(training);
+      await store.save();
+      return trainings;
     },
     clearRequests() {
       requests.length = 0;

@@ -26,6 +26,7 @@ export {
   DEFAULT_SEGMENTS,
   type SeedInput,
   type SegmentSeed,
+  type TrainingChange,
   type TrainingSeed,
 } from './seed.js';
 export type { EmulatorState, StoredTraining } from './state.js';

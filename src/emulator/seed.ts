@@ -58,6 +58,8 @@ function defaultSegment(id: string, name: string, condition: object): StoredSegm
 
 /** A training to start with: only `title` and `content` are needed, anything else may be set. */
 export type TrainingSeed = Partial<StoredTraining> & Pick<StoredTraining, 'title' | 'content'>;
+/** A change to a stored training: its id and the fields that change. */
+export type TrainingChange = Partial<StoredTraining> & Pick<StoredTraining, 'id'>;
 export type SegmentSeed = Partial<StoredSegment> & Pick<StoredSegment, 'name'>;
 
 /** Omitted lists take the defaults; an empty list means none. */

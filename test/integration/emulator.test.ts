@@ -237,6 +237,31 @@ describe('emulator: trainings', () => {
     });
   });
 
+  it('shows trainings changed behind the API, as by the dashboard', async () => {
+    const emulator = await useEmulator({ data: { trainings: [{ id: 't1', ...refund }] } });
+    const [edited] = await emulator.seedTrainings([
+      { id: 't1', draft_title: 'Edited in the dashboard' },
+      { id: 't2', title: 'Other', content: 'Not ours.' },
+    ]);
+    expect(edited).toMatchObject({ ...refund, is_draft: false, current_version: 1 });
+    const listed = await call<{ items: Training[] }>(
+      emulator,
+      'GET',
+      '/training?sort_by=created_at',
+    );
+    expect(listed.body.items.map((t) => [t.id, t.draft_title])).toEqual([
+      ['t2', null],
+      ['t1', 'Edited in the dashboard'],
+    ]);
+  });
+
+  it('refuses to seed a change of a training that does not exist', async () => {
+    const emulator = await useEmulator();
+    await expect(emulator.seedTrainings([{ id: 'nope', draft_title: 'x' }])).rejects.toThrow(
+      'no training has the id "nope"',
+    );
+  });
+
   it('validates an update body before looking the id up, like NestJS', async () => {
     const emulator = await useEmulator();
     expect((await call(emulator, 'PUT', '/training/none', { body: {} })).status).toBe(400);
