@@ -91,8 +91,8 @@ export const directorySchema = z.looseObject({ id: z.string().min(1), name: z.st
 export type Directory = z.infer<typeof directorySchema>;
 export const directoryListSchema = z.union([
   z.array(directorySchema),
-  z.looseObject({ items: z.array(directorySchema) }),
-  z.looseObject({ data: z.array(directorySchema) }),
+  z.object({ items: z.array(directorySchema) }),
+  z.object({ data: z.array(directorySchema) }),
 ]);
 
 export const segmentSchema = z.looseObject({
@@ -107,8 +107,8 @@ export type Segment = z.infer<typeof segmentSchema>;
 
 /** [inferred] A sibling endpoint answers `{ data: [...] }`; accept `data` or `items`. */
 export const segmentListSchema = z.union([
-  z.looseObject({ data: z.array(segmentSchema) }),
-  z.looseObject({ items: z.array(segmentSchema) }),
+  z.object({ data: z.array(segmentSchema) }),
+  z.object({ items: z.array(segmentSchema) }),
 ]);
 
 /**

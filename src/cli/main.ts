@@ -6,35 +6,49 @@ import type { Io } from './io.js';
 
 interface CommandEntry {
   summary: string;
-  /** Loaded on demand so that `validate` never pays for the HTTP client, and so on. */
   run: (args: readonly string[], io: Io) => Promise<ExitCode>;
 }
 
+/** What a command module provides: its usage text, its argument parser, and the command. */
+interface CommandModule<O> {
+  usage: string;
+  parse: (args: readonly string[]) => O | 'help';
+  run: (options: O, io: Io) => Promise<ExitCode>;
+}
+
+/** Commands are loaded on demand, so that `validate` never pays for the HTTP client and so on. */
+function lazy<O>(summary: string, load: () => Promise<CommandModule<O>>): CommandEntry {
+  return {
+    summary,
+    run: async (args, io) => {
+      const command = await load();
+      const options = command.parse(args);
+      return options === 'help' ? help(io, command.usage) : command.run(options, io);
+    },
+  };
+}
+
 const COMMANDS: Record<string, CommandEntry> = {
-  validate: {
-    summary: 'Check the training files offline',
-    run: async (args, io) => {
-      const m = await import('./commands/validate.js');
-      const options = m.parseValidateArgs(args);
-      return options === 'help' ? help(io, m.validateUsage) : m.validate(options, io);
-    },
-  },
-  emulator: {
-    summary: 'Run a local emulator of the OpenCX training API',
-    run: async (args, io) => {
-      const m = await import('./commands/emulator.js');
-      const options = m.parseEmulatorArgs(args);
-      return options === 'help' ? help(io, m.emulatorUsage) : m.emulator(options, io);
-    },
-  },
-  schema: {
-    summary: 'Print the JSON Schema of training frontmatter or opencx.yml',
-    run: async (args, io) => {
-      const m = await import('./commands/schema.js');
-      const options = m.parseSchemaArgs(args);
-      return options === 'help' ? help(io, m.schemaUsage) : m.schema(options, io);
-    },
-  },
+  validate: lazy('Check the training files offline', async () => {
+    const m = await import('./commands/validate.js');
+    return { usage: m.validateUsage, parse: m.parseValidateArgs, run: m.validate };
+  }),
+  plan: lazy('Show what apply would change in OpenCX', async () => {
+    const m = await import('./commands/plan.js');
+    return { usage: m.planUsage, parse: m.parsePlanArgs, run: m.plan };
+  }),
+  apply: lazy('Make OpenCX match the files', async () => {
+    const m = await import('./commands/apply.js');
+    return { usage: m.applyUsage, parse: m.parseApplyArgs, run: m.apply };
+  }),
+  emulator: lazy('Run a local emulator of the OpenCX training API', async () => {
+    const m = await import('./commands/emulator.js');
+    return { usage: m.emulatorUsage, parse: m.parseEmulatorArgs, run: m.emulator };
+  }),
+  schema: lazy('Print the JSON Schema of training frontmatter or opencx.yml', async () => {
+    const m = await import('./commands/schema.js');
+    return { usage: m.schemaUsage, parse: m.parseSchemaArgs, run: m.schema };
+  }),
 };
 
 const USAGE = () => `Usage: opencx-trainings <command> [options]

@@ -16,8 +16,20 @@ export interface Project {
   diagnostics: Diagnostic[];
 }
 
-/** Read opencx.yml and every training file, gathering all diagnostics of both. */
-export async function loadProject(options: CommonOptions, io: Io): Promise<Project> {
+/** The folder of opencx.yml (or the working directory): relative paths in the config start here. */
+export function projectDir(config: Config, io: Io): string {
+  return config.file === null ? io.cwd : path.dirname(path.resolve(io.cwd, config.file));
+}
+
+/**
+ * Read opencx.yml and every training file, gathering all diagnostics of both. Directory names
+ * are checked against the given target's mapping, or the named/default target's when omitted.
+ */
+export async function loadProject(
+  options: CommonOptions,
+  io: Io,
+  directoriesOf?: (config: Config) => Readonly<Record<string, string>>,
+): Promise<Project> {
   const loaded = await readConfig(io.cwd, options.config);
   if (!loaded.ok) {
     return {
@@ -30,27 +42,28 @@ export async function loadProject(options: CommonOptions, io: Io): Promise<Proje
   const config = loaded.config;
   const diagnostics: Diagnostic[] = [];
   let directories = config.directories;
-  const targetName = options.target ?? config.defaultTarget;
-  if (targetName !== null) {
-    const target = config.targets[targetName];
-    if (target === undefined) {
+  if (directoriesOf !== undefined) {
+    directories = directoriesOf(config);
+  } else {
+    const targetName = options.target ?? config.defaultTarget;
+    const target = targetName === null ? undefined : config.targets[targetName];
+    if (targetName !== null && target === undefined && targetName !== 'local') {
       diagnostics.push(
         diagnose('unknown-target', { name: targetName, known: Object.keys(config.targets) }),
       );
-    } else {
-      directories = target.directories;
     }
+    directories = target?.directories ?? directories;
   }
-  const configDir = config.file === null ? io.cwd : path.dirname(path.resolve(io.cwd, config.file));
+  const base = projectDir(config, io);
   const rootPath =
     options.root === undefined
-      ? path.resolve(configDir, config.root)
+      ? path.resolve(base, config.root)
       : path.resolve(io.cwd, options.root);
   const source = await readTrainings({
     root: rootPath,
     cwd: io.cwd,
     directories,
-    cacheDir: options.cache ? configDir : null,
+    cacheDir: options.cache ? base : null,
   });
   diagnostics.push(...source.diagnostics);
   const root = path.relative(io.cwd, rootPath).split(path.sep).join('/') || '.';

@@ -184,6 +184,35 @@ export const catalog = {
         ? 'Define it under `targets:` in opencx.yml.'
         : `${didYouMean(suggest(a.name, a.known))}Defined targets: ${a.known.join(', ')}.`,
   }),
+  'unknown-segment': entry<{
+    name: string;
+    known: readonly string[];
+    suggestion: string | undefined;
+  }>({
+    severity: 'error',
+    message: (a) => `Segment "${a.name}" does not exist in this OpenCX org.`,
+    hint: (a) =>
+      `${didYouMean(a.suggestion)}` +
+      (a.known.length > 0
+        ? `Segments: ${a.known.join(', ')}.`
+        : 'The org has no contact segments.'),
+  }),
+  'ambiguous-segment': entry<{ name: string; ids: readonly string[] }>({
+    severity: 'error',
+    message: (a) =>
+      `Segment name "${a.name}" is used by ${a.ids.length} segments: ${a.ids.join(', ')}.`,
+    hint: () =>
+      'Write the id of the one you mean instead of the name, or rename one of them in OpenCX.',
+  }),
+  'unknown-directory': entry<{ name: string; id: string }>({
+    severity: 'error',
+    message: (a) =>
+      a.name === a.id
+        ? `Directory id "${a.id}" does not exist in this OpenCX org.`
+        : `Directory "${a.name}" maps to id "${a.id}", which does not exist in this OpenCX org.`,
+    hint: () =>
+      'Check the id in the dashboard and in `directories:` of opencx.yml (per target if ids differ).',
+  }),
 };
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -1,0 +1,61 @@
+import { UserFacingError } from '../errors.js';
+
+export interface ApiErrorDetails {
+  method: string;
+  path: string;
+  /** HTTP status, or undefined when no response arrived. */
+  status?: number | undefined;
+  requestId?: string | undefined;
+  /** What the server said, from its error body. */
+  serverMessage?: string | undefined;
+  /** Network error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT...) when no response arrived. */
+  code?: string | undefined;
+  /**
+   * True when a write may or may not have happened: the request was sent, and the connection
+   * failed before a response said which. A create must not be retried blindly after this.
+   */
+  ambiguous?: boolean;
+  attempts?: number;
+}
+
+/** A failed API call: the status, the call and the server's words, never the token. */
+export class ApiError extends UserFacingError {
+  override name = 'ApiError';
+  readonly method: string;
+  readonly path: string;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly serverMessage: string | undefined;
+  readonly code: string | undefined;
+  readonly ambiguous: boolean;
+  readonly attempts: number;
+
+  constructor(message: string, details: ApiErrorDetails, options?: { cause?: unknown }) {
+    super(message, options);
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.serverMessage = details.serverMessage;
+    this.code = details.code;
+    this.ambiguous = details.ambiguous ?? false;
+    this.attempts = details.attempts ?? 1;
+  }
+}
+
+/** A 2xx response whose body does not have the documented shape. */
+export class UnexpectedResponseError extends ApiError {
+  override name = 'UnexpectedResponseError';
+}
+
+export function describeApiFailure(d: ApiErrorDetails): string {
+  const call = `${d.method} ${d.path}`;
+  const maybe = d.ambiguous === true ? ' (the request may have been processed)' : '';
+  const what =
+    d.status !== undefined
+      ? `${call} failed with HTTP ${d.status}${d.serverMessage ? `: ${d.serverMessage}` : ''}${maybe}`
+      : `${call} failed: ${d.code ?? 'no response'}${maybe}`;
+  const attempts = (d.attempts ?? 1) > 1 ? ` after ${d.attempts} attempts` : '';
+  const id = d.requestId === undefined ? '' : ` (request id ${d.requestId})`;
+  return `${what}${attempts}${id}`;
+}

@@ -1,0 +1,100 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hasChanges, type Plan } from '../../reconcile/plan-types.js';
+import { renderPlanJson } from '../../render/plan-json.js';
+import { renderPlanMarkdown } from '../../render/plan-markdown.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { choice, commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
+import { ExitCode } from '../errors.js';
+import { wantsColor, type Io } from '../io.js';
+import { openSession, planSession, type SyncOptions } from '../sync.js';
+
+export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+export interface PlanOptions extends SyncOptions {
+  format: PlanFormat;
+  detailedExitcode: boolean;
+  out: string | undefined;
+  verbose: boolean;
+}
+
+export const planUsage = `Usage: opencx-trainings plan [--target NAME] [--format text|json|markdown] [--detailed-exitcode] [--out FILE]
+
+Show what apply would change in OpenCX: creates, updates, publications and deletes, with the
+differences in content. Reads the org; never writes to it.
+
+Options:
+  --target NAME          target from opencx.yml (default: default_target, else the local emulator)
+  --format FORMAT        text (default), json (see docs/plan-format.md) or markdown (pull requests)
+  --detailed-exitcode    exit 2 when there are changes, 0 when none, 1 on errors
+  --out FILE             also save the plan as JSON, for "apply --plan FILE"
+  --verbose              list unchanged trainings too
+  --root DIR, --config FILE, --no-color, --no-cache, --debug (print every API request)
+`;
+
+export const PLAN_FLAGS = {
+  ...COMMON_OPTIONS,
+  format: { type: 'string' },
+  debug: { type: 'boolean' },
+} as const;
+
+export function parsePlanArgs(args: readonly string[]): PlanOptions | 'help' {
+  const { values } = parseFlags(
+    {
+      ...PLAN_FLAGS,
+      'detailed-exitcode': { type: 'boolean' },
+      out: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+    },
+    args,
+  );
+  if (values.help === true) return 'help';
+  return {
+    ...commonOptions(values),
+    debug: values.debug === true,
+    format: choice('format', values.format, PLAN_FORMATS, 'text'),
+    detailedExitcode: values['detailed-exitcode'] === true,
+    out: stringValue(values.out),
+    verbose: values.verbose === true,
+  };
+}
+
+export async function plan(options: PlanOptions, io: Io): Promise<ExitCode> {
+  // Machine-readable output keeps stdout for the document alone.
+  const info = options.format === 'json' ? io.stderr : io.stdout;
+  const session = await openSession(options, io, info);
+  try {
+    const { plan } = await planSession(session, io, options);
+    io.stdout.write(
+      renderPlan(plan, options.format, {
+        color: wantsColor(io, options.color),
+        verbose: options.verbose,
+      }),
+    );
+    if (options.out !== undefined) {
+      await writeFile(path.resolve(io.cwd, options.out), renderPlanJson(plan));
+      info.write(
+        `Saved the plan to ${options.out}; apply it with: opencx-trainings apply --plan ${options.out}\n`,
+      );
+    }
+    return options.detailedExitcode && hasChanges(plan) ? ExitCode.changes : ExitCode.ok;
+  } finally {
+    await session.connection.close();
+  }
+}
+
+export function renderPlan(
+  plan: Plan,
+  format: PlanFormat,
+  options: { color: boolean; verbose: boolean },
+): string {
+  switch (format) {
+    case 'json':
+      return renderPlanJson(plan);
+    case 'markdown':
+      return renderPlanMarkdown(plan);
+    case 'text':
+      return `\n${renderPlanText(plan, options)}`;
+  }
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { OpenCxClient, type RequestEvent } from '../api/client.js';
+import type { Target } from '../config/config.js';
+import { readToken } from '../config/targets.js';
+
+/** An open connection to a target: the client, and how to let go of it. */
+export interface Connection {
+  client: OpenCxClient;
+  url: string;
+  close: () => Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Where relative data files of local targets live (the project folder). */
+  baseDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  onRequest?: (event: RequestEvent) => void;
+}
+
+/**
+ * Connect to a target. A local target starts the embedded emulator in this process, on an
+ * ephemeral loopback port, with its data file; it goes away with the connection.
+ */
+export async function connect(target: Target, options: ConnectOptions): Promise<Connection> {
+  const schedule = {
+    requestsPerMinute: target.kind === 'local' ? null : target.rateLimit.requestsPerMinute,
+    concurrency: target.rateLimit.concurrency,
+    ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }),
+  };
+  if (target.kind === 'remote') {
+    const client = new OpenCxClient({
+      baseUrl: target.url,
+      token: readToken(target, options.env),
+      ...schedule,
+    });
+    return { client, url: target.url, close: () => client.close() };
+  }
+  const { startEmulator } = await import('../emulator/index.js');
+  const emulator = await startEmulator({
+    port: 0,
+    dataFile: path.resolve(options.baseDir, target.dataFile),
+  });
+  const client = new OpenCxClient({ baseUrl: emulator.url, token: emulator.token, ...schedule });
+  return {
+    client,
+    url: emulator.url,
+    close: async () => {
+      await client.close();
+      await emulator.stop();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { fetchRemoteState, type RemoteState } from '../api/remote-state.js';
+import type { Config, Target } from '../config/config.js';
+import { describeTarget, selectTarget } from '../config/targets.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { Plan } from '../reconcile/plan-types.js';
+import { assemblePlan } from '../reconcile/plan.js';
+import { resolveReferences } from '../reconcile/resolve.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import type { Desired } from '../model/training.js';
+import type { CommonOptions } from './args.js';
+import { connect, type Connection } from './connect.js';
+import { ExitCode, ExitError } from './errors.js';
+import { wantsColor, type Io, type Writer } from './io.js';
+import { loadProject, projectDir } from './project.js';
+
+export interface SyncOptions extends CommonOptions {
+  /** Print every API request on stderr. */
+  debug: boolean;
+}
+
+/** A target, connected, with its config. The caller closes the connection. */
+export interface Session {
+  config: Config;
+  target: Target;
+  connection: Connection;
+  desired: Desired[];
+}
+
+/**
+ * Read the project and connect to its target. The first line written to `info` names the
+ * target; problems in the files are printed and end the command before any request is made.
+ */
+export async function openSession(options: SyncOptions, io: Io, info: Writer): Promise<Session> {
+  const project = await loadProject(
+    options,
+    io,
+    (c) => selectTarget(c, io.env, options.target).directories,
+  );
+  const color = wantsColor(io, options.color);
+  if (project.config === null || project.source === null) {
+    io.stderr.write(renderDiagnostics(project.diagnostics, { color }));
+    throw new ExitError(ExitCode.error);
+  }
+  const config = project.config;
+  const target = selectTarget(config, io.env, options.target);
+  info.write(`${describeTarget(target)}\n`);
+  if (project.diagnostics.length > 0)
+    io.stderr.write(renderDiagnostics(project.diagnostics, { color }));
+  if (hasErrors(project.diagnostics)) {
+    io.stderr.write(
+      `Nothing was sent to OpenCX: fix the problems above first (opencx-trainings validate).\n`,
+    );
+    throw new ExitError(ExitCode.error);
+  }
+  const connection = await connect(target, {
+    baseDir: projectDir(config, io),
+    env: io.env,
+    ...(options.debug
+      ? {
+          onRequest: (e) =>
+            io.stderr.write(
+              `[debug] ${e.method} ${e.path} → ${e.status ?? e.error ?? '?'} in ${e.ms} ms (attempt ${e.attempt}${e.requestId === undefined ? '' : `, request ${e.requestId}`})\n`,
+            ),
+        }
+      : {}),
+  });
+  return { config, target, connection, desired: project.source.trainings };
+}
+
+/** Read the org and compute the plan. Unknown segments or directories end the command here. */
+export async function planSession(
+  session: Session,
+  io: Io,
+  options: SyncOptions,
+): Promise<{ plan: Plan; state: RemoteState }> {
+  const { config, target, connection, desired } = session;
+  const state = await fetchRemoteState(connection.client, {
+    namespace: config.namespace,
+    pinnedIds: desired.flatMap((d) => (d.id === null ? [] : [d.id])),
+    needSegments: desired.some((d) => d.segments.length > 0),
+    needDirectories: desired.some((d) => d.directory !== null),
+  });
+  const { resolved, diagnostics } = resolveReferences(desired, {
+    segments: state.segments,
+    directories: target.directories,
+    directoryIds:
+      state.directories === undefined ? undefined : new Set(state.directories.map((d) => d.id)),
+  });
+  if (hasErrors(diagnostics)) {
+    io.stderr.write(renderDiagnostics(diagnostics, { color: wantsColor(io, options.color) }));
+    io.stderr.write(`Nothing was changed in OpenCX.\n`);
+    throw new ExitError(ExitCode.error);
+  }
+  const plan = assemblePlan({
+    desired: resolved,
+    remotes: state.remotes,
+    namespace: config.namespace,
+    prune: config.prune,
+    maxDeletes: config.maxDeletes,
+    maxDeleteRatio: config.maxDeleteRatio,
+    target: {
+      name: target.name,
+      url: target.kind === 'remote' ? target.url : 'local',
+      kind: target.kind,
+    },
+    names: {
+      segments: Object.fromEntries(state.segments.map((s) => [s.id, s.name])),
+      directories: namesOfDirectories(target.directories, state),
+    },
+    remoteFingerprint: state.fingerprint,
+  });
+  return { plan, state };
+}
+
+/** Directory ids to the names used in files: the config's map first, then the server's names. */
+function namesOfDirectories(
+  mapped: Readonly<Record<string, string>>,
+  state: RemoteState,
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const d of state.directories ?? []) names[d.id] = d.name;
+  for (const [name, id] of Object.entries(mapped)) names[id] = name;
+  return names;
+}

@@ -1,0 +1,63 @@
+import type { Training } from '../api/contract.js';
+import { normalizeContent, normalizeTitle } from '../source/content.js';
+import type { TrainingType } from './training.js';
+import { readOwnership, type Ownership } from './ownership.js';
+
+/**
+ * A training as it is in OpenCX, normalised for comparison: texts normalised like file bodies,
+ * channels and segments sorted, ownership read from metadata. Plain data, so that plans that
+ * embed it serialise.
+ */
+export interface Remote {
+  id: string;
+  /** The published text: what the AI uses when the training is not a draft. */
+  title: string;
+  content: string;
+  /** Text being edited (dashboard or draft), null when there is none. */
+  draftTitle: string | null;
+  draftContent: string | null;
+  type: TrainingType;
+  isDraft: boolean;
+  directoryId: string | null;
+  channels: string[];
+  segments: string[];
+  /** Null when unknown: a single-training GET does not return metadata. */
+  metadata: Record<string, unknown> | null;
+  ownership: Ownership | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export function toRemote(t: Training): Remote {
+  const metadata = t.metadata ?? null;
+  return {
+    id: t.id,
+    title: normalizeTitle(t.title),
+    content: normalizeContent(t.content),
+    draftTitle: t.draft_title == null ? null : normalizeTitle(t.draft_title),
+    draftContent: t.draft_content == null ? null : normalizeContent(t.draft_content),
+    type: t.type,
+    isDraft: t.is_draft,
+    directoryId: t.directory_id ?? null,
+    channels: [...(t.restricted_to_channels ?? [])].sort(),
+    segments: [...(t.restricted_to_segments ?? [])].sort(),
+    metadata,
+    ownership: readOwnership(metadata),
+    createdAt: t.created_at ?? null,
+    updatedAt: t.updated_at ?? null,
+  };
+}
+
+/** The text that would go live if the training were published now (the docs' `draft ?? published`). */
+export function effectiveText(r: Remote): { title: string; content: string } {
+  return { title: r.draftTitle ?? r.title, content: r.draftContent ?? r.content };
+}
+
+/** A published training with dashboard edits that are not live yet. */
+export function hasPendingEdit(r: Remote): boolean {
+  return (
+    !r.isDraft &&
+    ((r.draftTitle !== null && r.draftTitle !== r.title) ||
+      (r.draftContent !== null && r.draftContent !== r.content))
+  );
+}

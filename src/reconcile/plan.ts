@@ -1,0 +1,213 @@
+import { ownershipMetadata, userMetadata } from '../model/ownership.js';
+import { effectiveText, type Remote } from '../model/remote.js';
+import { diffTraining, type Names } from './diff.js';
+import { checkDeleteGuard, describeGuard } from './guards.js';
+import { matchTrainings, type Match } from './match.js';
+import {
+  ACTION_KINDS,
+  PLAN_FORMAT_VERSION,
+  type Action,
+  type ActionKind,
+  type CreateAction,
+  type DeleteAction,
+  type Plan,
+  type PlanTarget,
+  type PlanWarning,
+  type TrainingPayload,
+} from './plan-types.js';
+import type { ResolvedDesired } from './resolve.js';
+
+export interface PlanInput {
+  desired: readonly ResolvedDesired[];
+  /** The namespace's managed trainings and the pinned ones, as read from the API. */
+  remotes: readonly Remote[];
+  namespace: string;
+  prune: boolean;
+  maxDeletes: number;
+  maxDeleteRatio: number;
+  target: PlanTarget;
+  names: Names;
+  remoteFingerprint: string;
+}
+
+/**
+ * Desired state and remote state in, a Plan out. Pure: match, then diff each pair, then choose
+ * the action. Deletes only ever concern trainings marked with this namespace; everything else is
+ * left alone unless a file pins it.
+ */
+export function assemblePlan(input: PlanInput): Plan {
+  const { matches, orphans, duplicates, managed } = matchTrainings(
+    input.desired,
+    input.remotes,
+    input.namespace,
+  );
+  const warnings: PlanWarning[] = [];
+  const actions: Action[] = matches.map((m) => actionFor(m, input, warnings));
+
+  for (const { keep, extra } of duplicates) {
+    for (const r of extra) {
+      actions.push({
+        kind: 'repair-duplicate',
+        key: keep.ownership?.key ?? '',
+        file: null,
+        title: r.title,
+        reason: 'duplicate-key',
+        id: r.id,
+        keep_id: keep.id,
+      });
+    }
+  }
+
+  const deletes = orphans.map((remote) => {
+    const action: DeleteAction = {
+      kind: 'delete',
+      key: remote.ownership?.key ?? '',
+      file: null,
+      title: remote.title,
+      reason: 'file-removed',
+      id: remote.id,
+    };
+    return { action, remote };
+  });
+  if (input.prune) actions.push(...deletes.map((d) => d.action));
+  else if (deletes.length > 0) {
+    warnings.push({
+      code: 'prune-disabled',
+      message: `${deletes.length} managed training(s) have no file any more and are kept because prune is off: ${deletes
+        .map((d) => d.action.key)
+        .join(', ')}.`,
+    });
+  }
+
+  if (input.prune) {
+    linkMovedFiles(
+      actions.filter((a): a is CreateAction => a.kind === 'create'),
+      deletes,
+      warnings,
+    );
+  }
+  const guard = checkDeleteGuard(input.prune ? deletes.length : 0, managed, input);
+  if (guard.tripped) warnings.push({ code: 'mass-delete', message: describeGuard(guard) });
+
+  return {
+    format_version: PLAN_FORMAT_VERSION,
+    target: input.target,
+    namespace: input.namespace,
+    prune: input.prune,
+    actions,
+    warnings,
+    summary: summarize(actions),
+    guard,
+    remote_fingerprint: input.remoteFingerprint,
+  };
+}
+
+function actionFor(m: Match, input: PlanInput, warnings: PlanWarning[]): Action {
+  const d = m.desired;
+  const base = { key: d.key, file: d.file, title: d.title };
+  if (m.pinMissing) {
+    warnings.push({
+      code: 'pinned-id-missing',
+      file: d.file,
+      key: d.key,
+      message: `${d.file} pins id ${d.id ?? ''}, which does not exist in OpenCX${m.remote === null ? ': a new training will be created' : `; it matches ${m.remote.id} by key instead`}. Update or remove its \`id:\`.`,
+    });
+  }
+  if (m.remote === null || m.matchedBy === null) {
+    return {
+      ...base,
+      kind: 'create',
+      reason: m.pinMissing ? 'pinned-id-missing' : 'new-file',
+      payload: payloadOf(d),
+      metadata: { ...d.metadata, ...ownershipMetadata(input.namespace, d.key) },
+    };
+  }
+  const r = m.remote;
+  warnAboutOwnership(m, r, input.namespace, warnings);
+  const changes = diffTraining(d, r, input.names);
+  const matched = { ...base, id: r.id, matched_by: m.matchedBy };
+  if (changes.length === 0) return { ...matched, kind: 'no-op', reason: 'in-sync' };
+  if (changes.length === 1 && changes[0]?.field === 'draft') {
+    return { ...matched, kind: d.draft ? 'unpublish' : 'publish', reason: 'changed', changes };
+  }
+  const onlyPending = changes.every((c) => c.field === 'pending_edit');
+  return {
+    ...matched,
+    kind: 'update',
+    reason: onlyPending ? 'pending-edit' : 'changed',
+    payload: payloadOf(d),
+    changes,
+  };
+}
+
+function warnAboutOwnership(m: Match, r: Remote, namespace: string, warnings: PlanWarning[]): void {
+  const d = m.desired;
+  if (m.matchedBy === 'id' && r.ownership !== null && r.ownership.namespace !== namespace) {
+    warnings.push({
+      code: 'pinned-other-namespace',
+      file: d.file,
+      key: d.key,
+      message: `${d.file} pins ${r.id}, which namespace "${r.ownership.namespace}" manages; both repositories will change it.`,
+    });
+  }
+  if (r.metadata !== null && !sameMetadata(userMetadata(r.metadata), d.metadata)) {
+    warnings.push({
+      code: 'metadata-not-synced',
+      file: d.file,
+      key: d.key,
+      message: `The metadata of ${d.file} differs from OpenCX's. The API writes metadata only when a training is created, so it is not updated; delete the training in OpenCX to recreate it with the new metadata.`,
+    });
+  }
+}
+
+/** A delete and a create with the same text are most likely one file that moved. */
+function linkMovedFiles(
+  creates: readonly CreateAction[],
+  deletes: readonly { action: DeleteAction; remote: Remote }[],
+  warnings: PlanWarning[],
+): void {
+  for (const { action: del, remote } of deletes) {
+    const text = effectiveText(remote);
+    const create = creates.find(
+      (c) =>
+        c.moved_from === undefined &&
+        c.payload.title === text.title &&
+        c.payload.content === text.content,
+    );
+    if (create === undefined) continue;
+    create.moved_from = del.key;
+    del.moved_to = create.file ?? create.key;
+    warnings.push({
+      code: 'moved-file',
+      ...(create.file === null ? {} : { file: create.file }),
+      key: create.key,
+      message: `${create.file ?? create.key} looks like "${del.key}" moved: as it stands, apply deletes the old training and creates a new one. To keep its identity, add \`key: ${del.key}\` to the file.`,
+    });
+  }
+}
+
+export function payloadOf(d: ResolvedDesired): TrainingPayload {
+  return {
+    title: d.title,
+    content: d.content,
+    type: d.type,
+    is_draft: d.draft,
+    directory_id: d.directoryId,
+    restricted_to_channels: [...d.channels],
+    restricted_to_segments: [...d.segmentIds],
+  };
+}
+
+function summarize(actions: readonly Action[]): Record<ActionKind, number> {
+  const summary = Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Record<ActionKind, number>;
+  for (const a of actions) summary[a.kind]++;
+  return summary;
+}
+
+function sameMetadata(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+}

@@ -1,0 +1,81 @@
+import type { Segment } from '../api/contract.js';
+import { diagnose } from '../diagnostics/catalog.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Desired } from '../model/training.js';
+import { resolveDirectory } from '../source/directories.js';
+import { suggest } from '../util/suggest.js';
+
+/** A desired training with its names turned into the ids the API wants. */
+export interface ResolvedDesired extends Desired {
+  /** Sorted segment ids. */
+  segmentIds: string[];
+  directoryId: string | null;
+}
+
+export interface ReferenceContext {
+  segments: readonly Pick<Segment, 'id' | 'name'>[];
+  /** Directory names mapped to ids, from the config. */
+  directories: Readonly<Record<string, string>>;
+  /** Ids of the org's directories when the server can list them; undefined when it cannot. */
+  directoryIds?: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Resolve segment names and directory names to ids. Pure. Every unknown or ambiguous name is
+ * a diagnostic at its line, so that nothing is written while one of them is wrong.
+ */
+export function resolveReferences(
+  desired: readonly Desired[],
+  context: ReferenceContext,
+): { resolved: ResolvedDesired[]; diagnostics: Diagnostic[] } {
+  const byName = new Map<string, string[]>();
+  const ids = new Set(context.segments.map((s) => s.id));
+  for (const s of context.segments) byName.set(s.name, [...(byName.get(s.name) ?? []), s.id]);
+  const names = [...byName.keys()].sort();
+
+  const diagnostics: Diagnostic[] = [];
+  const resolved = desired.map((d): ResolvedDesired => {
+    const segmentIds: string[] = [];
+    d.segments.forEach((value, index) => {
+      const where = {
+        file: d.file,
+        field: `segments.${index}`,
+        position: d.positions[`segments.${index}`],
+      };
+      if (ids.has(value)) return void segmentIds.push(value);
+      const matches = byName.get(value) ?? [];
+      if (matches.length === 1) return void segmentIds.push(matches[0] as string);
+      if (matches.length > 1)
+        return void diagnostics.push(
+          diagnose('ambiguous-segment', { name: value, ids: matches }, where),
+        );
+      diagnostics.push(
+        diagnose(
+          'unknown-segment',
+          { name: value, known: names, suggestion: suggest(value, names) },
+          where,
+        ),
+      );
+    });
+
+    let directoryId: string | null = null;
+    if (d.directory !== null) {
+      directoryId = resolveDirectory(d.directory, context.directories) ?? null;
+      if (
+        directoryId !== null &&
+        context.directoryIds !== undefined &&
+        !context.directoryIds.has(directoryId)
+      ) {
+        diagnostics.push(
+          diagnose(
+            'unknown-directory',
+            { name: d.directory, id: directoryId },
+            { file: d.file, field: 'directory', position: d.positions.directory },
+          ),
+        );
+      }
+    }
+    return { ...d, segmentIds: [...new Set(segmentIds)].sort(), directoryId };
+  });
+  return { resolved, diagnostics };
+}

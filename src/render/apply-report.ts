@@ -1,0 +1,80 @@
+import type { ActionResult, ApplyEvent, ApplyReport } from '../reconcile/apply.js';
+import type { ActionKind } from '../reconcile/plan-types.js';
+import { styleFor, type Style } from './style.js';
+
+const DONE: Record<ActionKind, string> = {
+  create: 'created',
+  update: 'updated',
+  publish: 'published',
+  unpublish: 'unpublished',
+  delete: 'deleted',
+  'repair-duplicate': 'removed duplicate',
+  'no-op': 'unchanged',
+};
+
+/** One line for a finished action: what happened to which training. */
+export function formatResult(result: ActionResult, s: Style): string {
+  const name = `${s.bold(result.key)}${result.id === null ? '' : s.dim(` (${result.id})`)}`;
+  switch (result.status) {
+    case 'ok':
+      return `${s.green('✔')} ${DONE[result.kind]} ${name}${result.detail === undefined ? '' : s.dim(`: ${result.detail}`)}`;
+    case 'failed':
+      return `${s.red('✖')} ${result.kind} ${name} failed: ${result.detail ?? 'unknown error'}`;
+    case 'skipped':
+      return `${s.yellow('-')} ${result.kind} ${name} skipped: ${result.detail ?? ''}`;
+  }
+}
+
+/** "3 created, 1 updated, 1 deleted; 1 failed" */
+export function describeReport(report: ApplyReport): string {
+  const counts = new Map<string, number>();
+  for (const r of report.results) {
+    if (r.status === 'ok') counts.set(DONE[r.kind], (counts.get(DONE[r.kind]) ?? 0) + 1);
+  }
+  const done = [...counts].map(([verb, n]) => `${n} ${verb}`).join(', ') || 'nothing changed';
+  const problems = [
+    report.counts.failed > 0 ? `${report.counts.failed} failed` : '',
+    report.counts.skipped > 0 ? `${report.counts.skipped} skipped` : '',
+  ].filter((p) => p !== '');
+  return problems.length === 0 ? done : `${done}; ${problems.join(', ')}`;
+}
+
+/** The closing report: the summary, then every failure and skip again, so none scrolls away. */
+export function renderApplyReport(report: ApplyReport, options: { color: boolean }): string {
+  const s = styleFor(options.color);
+  const ok = report.counts.failed === 0;
+  const lines = [
+    `${ok ? s.green('Apply complete:') : s.red('Apply finished with errors:')} ${describeReport(report)}.`,
+  ];
+  for (const r of report.results.filter((x) => x.status !== 'ok'))
+    lines.push(`  ${formatResult(r, s)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Progress while applying. On a terminal: one line redrawn in place, with failures printed above
+ * it as they happen. Otherwise (CI logs): one line per finished action.
+ */
+export function progressRenderer(
+  write: (text: string) => void,
+  options: { color: boolean; tty: boolean },
+): (event: ApplyEvent) => void {
+  const s = styleFor(options.color);
+  let failed = 0;
+  return (event) => {
+    if (event.type !== 'action-done') return;
+    if (event.result.status === 'failed') failed++;
+    if (!options.tty) {
+      write(`${formatResult(event.result, s)}\n`);
+      return;
+    }
+    const clear = '\r\u001b[2K';
+    const above = event.result.status === 'ok' ? '' : `${clear}${formatResult(event.result, s)}\n`;
+    const width = 24;
+    const filled = Math.round((event.done / Math.max(1, event.total)) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    const tail = failed > 0 ? s.red(` · ${failed} failed`) : '';
+    const end = event.done === event.total ? `${clear}` : '';
+    write(`${above}${clear}Applying ${bar} ${event.done}/${event.total}${tail}${end}`);
+  };
+}

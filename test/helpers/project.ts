@@ -1,0 +1,53 @@
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_DIRECTORIES, type RunningEmulator } from '../../src/emulator/index.js';
+import { runCli, type CliResult } from './cli.js';
+import { tempDir, writeFiles } from './temp.js';
+
+export const TOKEN_ENV = 'OPENCX_TEST_KEY';
+export const NAMESPACE = 'test-repo';
+
+export interface Project {
+  dir: string;
+  env: Record<string, string>;
+  /** Run the CLI in the project against the emulator. */
+  run: (args: string[], options?: { isTTY?: boolean; answers?: string[] }) => Promise<CliResult>;
+  write: (files: Record<string, string>) => Promise<void>;
+  remove: (file: string) => Promise<void>;
+}
+
+/**
+ * A repository whose `test` target is the given emulator over real HTTP, reached like OpenCX:
+ * by URL, with the API key in an environment variable.
+ */
+export async function aProject(
+  emulator: Pick<RunningEmulator, 'url' | 'token'>,
+  files: Record<string, string>,
+  config = '',
+): Promise<Project> {
+  const dir = await tempDir('opencx-project-');
+  const directories = DEFAULT_DIRECTORIES.map((d) => `  ${d.name}: ${d.id}`).join('\n');
+  await writeFile(
+    path.join(dir, 'opencx.yml'),
+    `namespace: ${NAMESPACE}\n# The emulator of the tests has no rate limit unless a test sets one.\nrate_limit:\n  requests_per_minute: 1000000\ndirectories:\n${directories}\ntargets:\n  test:\n    url: ${emulator.url}\n    token_env: ${TOKEN_ENV}\ndefault_target: test\n${config}`,
+  );
+  await writeFiles(path.join(dir, 'trainings'), files);
+  const env = { [TOKEN_ENV]: emulator.token };
+  return {
+    dir,
+    env,
+    run: (args, options = {}) => runCli([...args, '--no-cache'], { cwd: dir, env, ...options }),
+    write: (more) => writeFiles(path.join(dir, 'trainings'), more),
+    remove: (file) => rm(path.join(dir, 'trainings', file)),
+  };
+}
+
+/** A training file. */
+export function md(frontmatter: string, body = 'Instruction text.'): string {
+  return `---\n${frontmatter}\n---\n${body}\n`;
+}
+
+/** The requests of the log that change something. */
+export function writesIn(emulator: Pick<RunningEmulator, 'requests'>): string[] {
+  return emulator.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+}
