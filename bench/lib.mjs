@@ -122,5 +122,5 @@ export function median(values) {
 
 export function report(name, rows) {
   console.log(`\n${name}`);
-  for (const [label, value] of rows) console.log(`  ${label.padEnd(34)} ${value}`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(40)} ${value}`);
 }
