@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,8 @@ async function bin(
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1' },
+      // No API key from the machine running the tests may pick a real target.
+      env: { ...process.env, NO_COLOR: '1', OPENCX_API_KEY: '' },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -47,5 +50,49 @@ describe('the built command', () => {
     const result = await bin(['valdate']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Unknown command "valdate". Did you mean "validate"?');
+  });
+});
+
+describe('the main job', () => {
+  it('syncs the example trainings to the embedded emulator, then finds nothing to do', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'opencx-main-job-'));
+    try {
+      await cp(path.join(REPO, 'trainings'), path.join(dir, 'trainings'), { recursive: true });
+      await cp(path.join(REPO, 'opencx.yml'), path.join(dir, 'opencx.yml'));
+      const first = await bin(['apply', '--yes'], dir);
+      expect(first.stdout.split('\n')[0]).toBe(
+        'Target: local (the embedded OpenCX emulator, data in .opencx/emulator.json)',
+      );
+      expect(first.stdout).toContain('Apply complete: 17 created.');
+      expect(first.code).toBe(0);
+      const second = await bin(['apply', '--yes'], dir);
+      expect(second.stdout).toContain('No changes. OpenCX matches the files (17 trainings).');
+      const stored = JSON.parse(
+        await readFile(path.join(dir, '.opencx', 'emulator.json'), 'utf8'),
+      ) as {
+        trainings: unknown[];
+      };
+      expect(stored.trainings).toHaveLength(17);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('targets the embedded emulator when there is no config and no API key', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'opencx-no-config-'));
+    try {
+      await mkdir(path.join(dir, 'trainings'));
+      await writeFile(
+        path.join(dir, 'trainings', 'hello.md'),
+        '---\ntitle: Hello\n---\nSay hello.\n',
+      );
+      const result = await bin(['plan'], dir);
+      expect(result.stdout.split('\n')[0]).toBe(
+        'Target: local (the embedded OpenCX emulator, data in .opencx/emulator.json)',
+      );
+      expect(result.stdout).toContain('Plan: 1 to create; 0 unchanged.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { OpenCxClient } from '../../src/api/client.js';
 import { ApiError, UnexpectedResponseError } from '../../src/api/errors.js';
+import { VERSION } from '../../src/version.js';
 import { DEFAULT_DIRECTORIES, DEFAULT_SEGMENTS } from '../../src/emulator/index.js';
 import { clientOf, collect } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
@@ -297,5 +298,56 @@ describe('OpenCxClient against the emulator', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('sends a User-Agent naming the tool and its version, over one kept-alive connection', async () => {
+    const agents: string[] = [];
+    const sockets = new Set<unknown>();
+    const server = createServer((req, res) => {
+      agents.push(req.headers['user-agent'] ?? '');
+      sockets.add(req.socket);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ items: [], total: 0, limit: 100, offset: 0, has_more: false }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { client } = clientOf(
+        { url: `http://127.0.0.1:${port}`, token: 'token-of-test' },
+        { concurrency: 1 },
+      );
+      for (let i = 0; i < 3; i++) await collect(client.listTrainings());
+      expect(agents).toHaveLength(3);
+      expect(agents[0]).toBe(`opencx-trainings/${VERSION} node/${process.version}`);
+      expect(sockets.size).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('gives up when the deadline passes, even with attempts left', async () => {
+    const emulator = await useEmulator({ faults: { seed: 1, errorRate: 1 } });
+    const { client } = clientOf(emulator, {
+      maxAttempts: 100,
+      deadlineMs: 300,
+      backoffBaseMs: 100,
+      backoffCapMs: 100,
+    });
+    const error = (await client.getTraining('x').catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBeGreaterThanOrEqual(500);
+    expect(emulator.requests.length).toBeGreaterThan(1);
+    expect(emulator.requests.length).toBeLessThan(10);
+  });
+
+  it('waits out added latency without retrying', async () => {
+    const emulator = await useEmulator({ faults: { seed: 4, latencyMs: { min: 20, max: 60 } } });
+    const { client } = clientOf(emulator);
+    const created = await client.createTraining(body('Slow'));
+    expect((await client.getTraining(created.id))?.title).toBe('Slow');
+    expect(emulator.requests).toHaveLength(2);
+    for (const r of emulator.requests)
+      expect((r.end ?? 0) - r.start).toBeGreaterThanOrEqual(r.latencyMs);
+    expect(emulator.requests.every((r) => r.latencyMs >= 20)).toBe(true);
   });
 });

@@ -356,4 +356,41 @@ describe('plan and apply against the emulator', () => {
     expect(planned.stdout).toContain('trainings/voice/tone.md looks like "tone" moved');
     expect(planned.stdout).toContain('add `key: tone` to the file');
   });
+
+  it('reports a failed action, carries out the others, and holds deletes back', async () => {
+    const emulator = await useEmulator({ limits: { titleMaxLength: 40 } });
+    const project = await aProject(emulator, { ...FILES, 'gone.md': md('title: Soon gone') });
+    await project.run(['apply', '--yes']);
+    await project.remove('gone.md');
+    await project.write({
+      'long.md': md(`title: ${'A title far too long for this server '.repeat(2)}`),
+      'fine.md': md('title: Fine'),
+    });
+    const result = await project.run(['apply', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✔ created fine');
+    expect(result.stdout).toMatch(
+      /✖ create long failed: POST \/training failed with HTTP 400: title must be shorter than or equal to 40 characters/,
+    );
+    expect(result.stdout).toContain('- delete gone');
+    expect(result.stdout).toContain('not deleted because 1 earlier action(s) failed');
+    expect(result.stdout).toContain('Apply finished with errors: 1 created; 1 failed, 1 skipped.');
+    expect((await remoteByKey(emulator)).has('gone')).toBe(true);
+  });
+
+  it('prints every request with --debug, and never the API key', async () => {
+    const emulator = await useEmulator();
+    const project = await aProject(emulator, FILES);
+    const result = await project.run(['plan', '--debug']);
+    expect(result.stderr).toMatch(
+      /\[debug\] GET \/training → 200 in \d+ ms \(attempt 1, request [\w-]+\)/,
+    );
+    expect(result.stdout + result.stderr).not.toContain(emulator.token);
+
+    const wrong = await aProject({ url: emulator.url, token: 'wrong-key-1234567890' }, FILES);
+    const denied = await wrong.run(['plan', '--debug']);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('GET /training failed with HTTP 401');
+    expect(denied.stdout + denied.stderr).not.toContain('wrong-key-1234567890');
+  });
 });
