@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHANNELS } from '../dist/model/training.js';
 import { mulberry32 as random } from '../dist/util/random.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -43,18 +44,6 @@ const WORDS =
   'the customer order bike battery refund days within support agent should always never offer explain ask confirm account payment service repair team link app email number policy warranty subscription plan month week delivery carrier tracking'.split(
     ' ',
   );
-const CHANNELS = [
-  'web',
-  'email',
-  'phone_voice',
-  'slack',
-  'sms',
-  'whatsapp',
-  'instagram',
-  'messenger',
-  'api',
-  'web_voice',
-];
 const SEGMENTS = ['VIP customers', 'Subscribers', 'New customers', 'Business accounts'];
 
 /** A realistic training: a question title, a few paragraphs, a varied frontmatter. */

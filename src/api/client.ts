@@ -317,6 +317,7 @@ export class OpenCxClient {
     const details = { method: spec.method, path: spec.path, attempts: attempt };
     let status: number | undefined;
     let requestId: string | undefined;
+    let failure: ApiError | undefined;
     try {
       const response = await this.pool.request({
         method: spec.method,
@@ -343,7 +344,9 @@ export class OpenCxClient {
       }
       return this.parseBody(spec, text, { ...details, status, requestId });
     } catch (error) {
-      const failure = error instanceof ApiError ? error : this.networkError(error, spec, details);
+      failure = error instanceof ApiError ? error : this.networkError(error, spec, details);
+      throw failure;
+    } finally {
       this.report({
         method: spec.method,
         path: spec.path,
@@ -351,20 +354,8 @@ export class OpenCxClient {
         status,
         ms: this.clock.now() - started,
         requestId,
-        error: failure.message,
+        ...(failure === undefined ? {} : { error: failure.message }),
       });
-      throw failure;
-    } finally {
-      if (status !== undefined && status < 300) {
-        this.report({
-          method: spec.method,
-          path: spec.path,
-          attempt,
-          status,
-          ms: this.clock.now() - started,
-          requestId,
-        });
-      }
     }
   }
 

@@ -29,6 +29,17 @@ async function remoteByKey(emulator: RunningEmulator): Promise<Map<string, Train
   return byKey;
 }
 
+/** An emulator and a project whose files were applied to it. */
+async function synced(
+  files: Record<string, string>,
+  options: Parameters<typeof useEmulator>[0] = {},
+) {
+  const emulator = await useEmulator(options);
+  const project = await aProject(emulator, files);
+  await project.run(['apply', '--yes']);
+  return { emulator, project };
+}
+
 describe('plan and apply against the emulator', () => {
   it('creates everything in an empty org, then finds nothing to do', async () => {
     const emulator = await useEmulator();
@@ -71,9 +82,7 @@ describe('plan and apply against the emulator', () => {
   });
 
   it('turns each kind of edit into exactly the expected action', async () => {
-    const emulator = await useEmulator();
-    const project = await aProject(emulator, FILES);
-    await project.run(['apply', '--yes']);
+    const { emulator, project } = await synced(FILES);
 
     await project.write({
       'billing/refund.md': md(
@@ -96,11 +105,6 @@ describe('plan and apply against the emulator', () => {
 
     emulator.clearRequests();
     const applied = await project.run(['apply', '--yes']);
-    console.log(
-      applied.stdout,
-      applied.stderr,
-      emulator.requests.map((r) => r.method + ' ' + r.path + ' ' + r.status),
-    );
     expect(applied.code).toBe(0);
     expect(writesIn(emulator).sort()).toEqual(
       expect.arrayContaining([
@@ -123,9 +127,7 @@ describe('plan and apply against the emulator', () => {
   });
 
   it('shows a content change as a unified diff', async () => {
-    const emulator = await useEmulator();
-    const project = await aProject(emulator, FILES);
-    await project.run(['apply', '--yes']);
+    const { project } = await synced(FILES);
     await project.write({
       'tone.md': md(
         'title: Brand voice\ntype: BEHAVIORAL',
@@ -147,9 +149,7 @@ describe('plan and apply against the emulator', () => {
   });
 
   it('restores a training changed in the dashboard', async () => {
-    const emulator = await useEmulator();
-    const project = await aProject(emulator, FILES);
-    await project.run(['apply', '--yes']);
+    const { emulator, project } = await synced(FILES);
     const { client } = clientOf(emulator);
     const tone = (await remoteByKey(emulator)).get('tone')?.[0] as Training;
     await client.updateTraining(tone.id, {
@@ -192,11 +192,6 @@ describe('plan and apply against the emulator', () => {
     await project.remove('draft.md');
     emulator.clearRequests();
     const applied = await project.run(['apply', '--yes']);
-    console.log(
-      applied.stdout,
-      applied.stderr,
-      emulator.requests.map((r) => r.method + ' ' + r.path + ' ' + r.status),
-    );
     expect(applied.code).toBe(0);
     expect(writesIn(emulator)).toEqual([`DELETE /training/${draftId}`]);
     expect(await client.getTraining(unmanaged.id)).toBeDefined();
@@ -232,9 +227,7 @@ describe('plan and apply against the emulator', () => {
   });
 
   it('repairs two remote trainings with one key, keeping the oldest', async () => {
-    const emulator = await useEmulator();
-    const project = await aProject(emulator, FILES);
-    await project.run(['apply', '--yes']);
+    const { emulator, project } = await synced(FILES);
     const { client } = clientOf(emulator);
     const original = (await remoteByKey(emulator)).get('tone')?.[0] as Training;
     await client.createTraining({
