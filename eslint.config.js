@@ -57,6 +57,10 @@ export default tseslint.config(
     files: [
       'src/reconcile/{match,diff,plan,guards}.ts',
       'src/source/{parse,normalize,schema,locate}.ts',
+      'src/pull/{assemble,convert,layout,render-file,select,verify}.ts',
+      'src/init/{scaffold,templates}.ts',
+      'src/config/edit.ts',
+      'src/util/slug.ts',
     ],
     rules: {
       'no-restricted-imports': [

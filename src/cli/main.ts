@@ -41,6 +41,14 @@ const COMMANDS: Record<string, CommandEntry> = {
     const m = await import('./commands/apply.js');
     return { usage: m.applyUsage, parse: m.parseApplyArgs, run: m.apply };
   }),
+  pull: lazy('Write a file for each training in OpenCX (adopt an existing org)', async () => {
+    const m = await import('./commands/pull.js');
+    return { usage: m.pullUsage, parse: m.parsePullArgs, run: m.pull };
+  }),
+  init: lazy('Set up a new repository of trainings', async () => {
+    const m = await import('./commands/init.js');
+    return { usage: m.initUsage, parse: m.parseInitArgs, run: m.init };
+  }),
   emulator: lazy('Run a local emulator of the OpenCX training API', async () => {
     const m = await import('./commands/emulator.js');
     return { usage: m.emulatorUsage, parse: m.parseEmulatorArgs, run: m.emulator };

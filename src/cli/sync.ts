@@ -1,3 +1,4 @@
+import type { RequestEvent } from '../api/client.js';
 import { fetchRemoteState, type RemoteState } from '../api/remote-state.js';
 import type { Config, Target } from '../config/config.js';
 import { describeTarget, selectTarget } from '../config/targets.js';
@@ -55,16 +56,17 @@ export async function openSession(options: SyncOptions, io: Io, info: Writer): P
   const connection = await connect(target, {
     baseDir: projectDir(config, io),
     env: io.env,
-    ...(options.debug
-      ? {
-          onRequest: (e) =>
-            io.stderr.write(
-              `[debug] ${e.method} ${e.path} → ${e.status ?? e.error ?? '?'} in ${e.ms} ms (attempt ${e.attempt}${e.requestId === undefined ? '' : `, request ${e.requestId}`})\n`,
-            ),
-        }
-      : {}),
+    ...(options.debug ? { onRequest: debugRequests(io) } : {}),
   });
   return { config, target, connection, desired: project.source.trainings };
+}
+
+/** `--debug`: one line on stderr per API request. */
+export function debugRequests(io: Io): (e: RequestEvent) => void {
+  return (e) =>
+    io.stderr.write(
+      `[debug] ${e.method} ${e.path} → ${e.status ?? e.error ?? '?'} in ${e.ms} ms (attempt ${e.attempt}${e.requestId === undefined ? '' : `, request ${e.requestId}`})\n`,
+    );
 }
 
 /** Read the org and compute the plan. Unknown segments or directories end the command here. */

@@ -213,6 +213,67 @@ export const catalog = {
     hint: () =>
       'Check the id in the dashboard and in `directories:` of opencx.yml (per target if ids differ).',
   }),
+  // Trainings read from OpenCX by `pull` that cannot be written as a file as they are.
+  'remote-empty-title': entry<{ id: string }>({
+    severity: 'error',
+    message: (a) => `Training ${a.id} has no title in OpenCX, and a training file needs one.`,
+    hint: () => 'Give it a title in the OpenCX dashboard, then pull again.',
+  }),
+  'remote-empty-content': entry<{ title: string; id: string }>({
+    severity: 'error',
+    message: (a) =>
+      `${quoteTitle(a.title)} (${a.id}) has no instruction text in OpenCX, and a training file needs one.`,
+    hint: () => 'Write its instruction in the OpenCX dashboard, then pull again.',
+  }),
+  'remote-unknown-channel': entry<{ title: string; id: string; channel: string }>({
+    severity: 'error',
+    message: (a) =>
+      `${quoteTitle(a.title)} (${a.id}) is restricted to channel "${a.channel}", which this version of opencx-trainings does not know.`,
+    hint: () => 'Update opencx-trainings, then pull again.',
+  }),
+  'remote-unknown-segment': entry<{ title: string; id: string; segment: string }>({
+    severity: 'error',
+    message: (a) =>
+      `${quoteTitle(a.title)} (${a.id}) is restricted to segment ${a.segment}, which is not among the org's segments.`,
+    hint: () =>
+      'Fix its segments in the OpenCX dashboard (the segment may have been deleted), then pull again.',
+  }),
+  'remote-not-representable': entry<{ title: string; id: string; fields: readonly string[] }>({
+    severity: 'error',
+    message: (a) =>
+      `${quoteTitle(a.title)} (${a.id}) cannot be written as a file that reads back the same: ${a.fields.join(', ')} would change.`,
+    hint: () =>
+      'Edit the text in the OpenCX dashboard (unusual characters at its start or end are the usual cause), then pull again.',
+  }),
+  'path-outside-folder': entry<{ folder: string; symlink: boolean }>({
+    severity: 'error',
+    message: (a) =>
+      `Not written: the file would be outside ${a.folder}${a.symlink ? ', through a symbolic link' : ''}.`,
+    hint: (a) =>
+      a.symlink
+        ? 'Replace the linked folder with a real one, or pull into another folder (--dir).'
+        : 'Pull into the folder that holds the file (--dir), or move the file.',
+  }),
+  'write-failed': entry<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `Not written: ${a.reason}.`,
+    hint: () =>
+      'Check the permissions of the folder, and that no file on the way has the name of a folder.',
+  }),
+  'metadata-skipped': entry<{ key: string; received: string }>({
+    severity: 'warning',
+    message: (a) =>
+      `Metadata "${a.key}" was left out of the file: its value is ${a.received}, and files hold only text, numbers and true/false.`,
+    hint: () =>
+      'OpenCX keeps the value; `plan` notes that the metadata differs and changes nothing.',
+  }),
+  'pending-edit-pulled': entry<{ title: string }>({
+    severity: 'warning',
+    message: (a) =>
+      `${quoteTitle(a.title)} has unpublished edits in the dashboard: the file holds the edited text, so the next apply publishes it.`,
+    hint: () =>
+      'Review the file before applying. To keep the published text instead, write it back into the file: apply then discards the dashboard edit.',
+  }),
 };
 
 export type DiagnosticCode = keyof typeof catalog;
@@ -250,6 +311,12 @@ function typeHint(expected: string): string | undefined {
   if (expected === 'true or false') return 'Write `true` or `false` without quotes.';
   if (expected === 'text') return 'Put the value in quotes.';
   return undefined;
+}
+
+/** A remote title in a message: quoted, escaped, and cut if long. */
+function quoteTitle(title: string): string {
+  const short = title.length > 60 ? `${title.slice(0, 57)}...` : title;
+  return JSON.stringify(short);
 }
 
 function formatBytes(bytes: number): string {

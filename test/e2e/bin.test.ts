@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -50,6 +51,18 @@ describe('the built command', () => {
     const result = await bin(['valdate']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Unknown command "valdate". Did you mean "validate"?');
+  });
+
+  it('sets up a new repository that validates and plans, as the README shows', async () => {
+    const dir = await tempDir('opencx-new-repo-');
+    expect((await bin(['init'], dir)).code).toBe(0);
+    expect(await bin(['validate'], dir)).toMatchObject({
+      code: 0,
+      stdout: '✔ 2 trainings in trainings/ valid.\n',
+    });
+    const planned = await bin(['plan'], dir);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain('Plan: 2 to create; 0 unchanged.');
   });
 });
 

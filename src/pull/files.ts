@@ -1,0 +1,63 @@
+import { mkdir } from 'node:fs/promises';
+import fg from 'fast-glob';
+import { resolveInside, writeFileAtomic } from '../util/safe-write.js';
+import type { PlannedFile } from './assemble.js';
+
+/**
+ * Every path under the folder, files and folders, hidden ones and links included, relative and
+ * with `/`: a pulled file never takes a name that anything already has. Empty if there is no
+ * folder yet.
+ */
+export async function listExistingPaths(dir: string): Promise<string[]> {
+  return fg('**', {
+    cwd: dir,
+    dot: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  });
+}
+
+export type FileOutcome = 'created' | 'overwritten' | 'exists' | 'outside' | 'failed';
+
+export interface FileResult {
+  path: string;
+  outcome: FileOutcome;
+  /** Why a write failed (the system's error code). */
+  reason?: string;
+}
+
+/**
+ * Write the planned files under `dir`, one at a time, each whole or not at all. A new file
+ * never replaces one that appeared since the plan was made; a path that would leave `dir`
+ * (through a linked folder) is not written.
+ */
+export async function writePlannedFiles(
+  dir: string,
+  files: readonly PlannedFile[],
+): Promise<FileResult[]> {
+  await mkdir(dir, { recursive: true });
+  const results: FileResult[] = [];
+  for (const file of files) {
+    if (file.action === 'skip') continue;
+    const absolute = await resolveInside(dir, file.path);
+    if (absolute === undefined) {
+      results.push({ path: file.path, outcome: 'outside' });
+      continue;
+    }
+    const overwrite = file.action === 'overwrite';
+    try {
+      const outcome = await writeFileAtomic(absolute, file.text, { overwrite });
+      results.push({
+        path: file.path,
+        outcome: outcome === 'exists' ? 'exists' : overwrite ? 'overwritten' : 'created',
+      });
+    } catch (error) {
+      // One file that cannot be written (permissions, a file where a folder should be) must
+      // not stop the others: it is reported with the rest.
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      results.push({ path: file.path, outcome: 'failed', reason });
+    }
+  }
+  return results;
+}
