@@ -41,6 +41,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     const m = await import('./commands/apply.js');
     return { usage: m.applyUsage, parse: m.parseApplyArgs, run: m.apply };
   }),
+  github: lazy('Plan or apply from a GitHub Actions job (the action)', async () => {
+    const m = await import('./commands/github.js');
+    return { usage: m.githubUsage, parse: m.parseGithubArgs, run: m.github };
+  }),
   emulator: lazy('Run a local emulator of the OpenCX training API', async () => {
     const m = await import('./commands/emulator.js');
     return { usage: m.emulatorUsage, parse: m.parseEmulatorArgs, run: m.emulator };
