@@ -67,7 +67,7 @@ interface CallSpec<T> {
 }
 
 /** Errors of undici that mean the request never left: retrying cannot duplicate anything. */
-const NOT_SENT_CODES = new Set([
+export const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
   'UND_ERR_CONNECT_TIMEOUT',
   'ENOTFOUND',

@@ -2,7 +2,7 @@ import type { RequestEvent } from '../api/client.js';
 import { fetchRemoteState, type RemoteState } from '../api/remote-state.js';
 import type { Config, Target } from '../config/config.js';
 import { describeTarget, selectTarget } from '../config/targets.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { assemblePlan } from '../reconcile/plan.js';
 import { resolveReferences } from '../reconcile/resolve.js';
@@ -19,6 +19,17 @@ export interface SyncOptions extends CommonOptions {
   debug: boolean;
 }
 
+/**
+ * Where the problems found in the files or at plan time go. People get them as text on stderr;
+ * the GitHub action turns them into annotations on the pull request.
+ */
+export type ShowDiagnostics = (diagnostics: readonly Diagnostic[]) => void;
+
+export function printDiagnostics(io: Io, options: SyncOptions): ShowDiagnostics {
+  return (diagnostics) =>
+    io.stderr.write(renderDiagnostics(diagnostics, { color: wantsColor(io, options.color) }));
+}
+
 /** A target, connected, with its config. The caller closes the connection. */
 export interface Session {
   config: Config;
@@ -31,22 +42,25 @@ export interface Session {
  * Read the project and connect to its target. The first line written to `info` names the
  * target; problems in the files are printed and end the command before any request is made.
  */
-export async function openSession(options: SyncOptions, io: Io, info: Writer): Promise<Session> {
+export async function openSession(
+  options: SyncOptions,
+  io: Io,
+  info: Writer,
+  show: ShowDiagnostics = printDiagnostics(io, options),
+): Promise<Session> {
   const project = await loadProject(
     options,
     io,
     (c) => selectTarget(c, io.env, options.target).directories,
   );
-  const color = wantsColor(io, options.color);
   if (project.config === null || project.source === null) {
-    io.stderr.write(renderDiagnostics(project.diagnostics, { color }));
+    show(project.diagnostics);
     throw new ExitError(ExitCode.error);
   }
   const config = project.config;
   const target = selectTarget(config, io.env, options.target);
   info.write(`${describeTarget(target)}\n`);
-  if (project.diagnostics.length > 0)
-    io.stderr.write(renderDiagnostics(project.diagnostics, { color }));
+  if (project.diagnostics.length > 0) show(project.diagnostics);
   if (hasErrors(project.diagnostics)) {
     io.stderr.write(
       `Nothing was sent to OpenCX: fix the problems above first (opencx-trainings validate).\n`,
@@ -74,6 +88,7 @@ export async function planSession(
   session: Session,
   io: Io,
   options: SyncOptions,
+  show: ShowDiagnostics = printDiagnostics(io, options),
 ): Promise<{ plan: Plan; state: RemoteState }> {
   const { config, target, connection, desired } = session;
   const state = await fetchRemoteState(connection.client, {
@@ -89,7 +104,7 @@ export async function planSession(
       state.directories === undefined ? undefined : new Set(state.directories.map((d) => d.id)),
   });
   if (hasErrors(diagnostics)) {
-    io.stderr.write(renderDiagnostics(diagnostics, { color: wantsColor(io, options.color) }));
+    show(diagnostics);
     io.stderr.write(`Nothing was changed in OpenCX.\n`);
     throw new ExitError(ExitCode.error);
   }

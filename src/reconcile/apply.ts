@@ -40,6 +40,15 @@ export interface ApplyReport {
   counts: Record<ResultStatus, number>;
 }
 
+/** The report of a plan without changes: nothing was done. */
+export function emptyReport(): ApplyReport {
+  return {
+    format_version: APPLY_FORMAT_VERSION,
+    results: [],
+    counts: { ok: 0, failed: 0, skipped: 0 },
+  };
+}
+
 export type ApplyEvent =
   | { type: 'start'; total: number }
   | { type: 'action-start'; action: Action }

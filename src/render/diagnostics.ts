@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { plural, styleFor } from './style.js';
+import { formatAnnotation } from './workflow-commands.js';
 
 /** `file:line:col`, as editors and terminals make clickable. */
 export function formatLocation(d: Diagnostic): string {
@@ -48,23 +49,13 @@ export function describeCounts(diagnostics: readonly Diagnostic[]): string {
 /** GitHub Actions workflow commands, so that problems show inline in a pull request's diff. */
 export function renderAnnotations(diagnostics: readonly Diagnostic[]): string {
   return sortDiagnostics(diagnostics)
-    .map((d) => {
-      const props = [
-        d.file === undefined ? undefined : `file=${escapeProperty(d.file)}`,
-        d.line === undefined ? undefined : `line=${d.line}`,
-        d.column === undefined ? undefined : `col=${d.column}`,
-        `title=${escapeProperty(`opencx-trainings ${d.code}`)}`,
-      ].filter((p) => p !== undefined);
-      const text = d.hint === undefined ? d.message : `${d.message}\n${d.hint}`;
-      return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(text)}\n`;
-    })
+    .map((d) =>
+      formatAnnotation(d.severity, d.hint === undefined ? d.message : `${d.message}\n${d.hint}`, {
+        file: d.file,
+        line: d.line,
+        col: d.column,
+        title: `opencx-trainings ${d.code}`,
+      }),
+    )
     .join('');
-}
-
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -1,6 +1,7 @@
 import type { Action, Plan } from '../reconcile/plan-types.js';
 import { hasChanges } from '../reconcile/plan-types.js';
 import { unifiedDiff } from './content-diff.js';
+import { cell, codeCell, escapeHtml, fence } from './markdown.js';
 import {
   VERBS,
   describeReason,
@@ -66,7 +67,7 @@ function render(plan: Plan, withDiffs: boolean): string {
     out.push('| | training | key | why |', '|---|---|---|---|');
     for (const a of changed) {
       out.push(
-        `| ${ICONS[a.kind]} ${VERBS[a.kind]} | ${cell(a.title)} | \`${cell(a.key)}\` | ${cell(describeReason(a))} |`,
+        `| ${ICONS[a.kind]} ${VERBS[a.kind]} | ${cell(a.title)} | ${codeCell(a.key)} | ${cell(describeReason(a))} |`,
       );
     }
     out.push('');
@@ -96,36 +97,8 @@ function renderDetails(action: Action): string[] {
   );
   // A publication alone says all in its table row.
   if (diff.length === 0 && action.changes.every((c) => c.field === 'draft')) return [];
-  const body = ['```diff', ...fields.map((f) => `! ${f}`), ...diff, '```'];
+  const body = fence([...fields.map((f) => `! ${f}`), ...diff].join('\n'), 'diff');
   const title = `<code>${escapeHtml(action.key)}</code>: ${escapeHtml(action.changes.map(labelOf).join(', '))}`;
   const open = body.length <= MARKDOWN_DIFF_OPEN_LINES ? ' open' : '';
-  return [
-    `<details${open}><summary>${title}</summary>`,
-    '',
-    ...fenceSafe(body),
-    '',
-    '</details>',
-    '',
-  ];
-}
-
-/** Table cells: no pipes or line breaks. */
-function cell(text: string): string {
-  return escapeMarkdown(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A diff line of three backticks would close the fence early; lengthen the fence instead. */
-function fenceSafe(lines: string[]): string[] {
-  const longest = Math.max(0, ...lines.slice(1, -1).map((l) => /`{3,}/.exec(l)?.[0].length ?? 0));
-  if (longest < 3) return lines;
-  const fence = '`'.repeat(longest + 1);
-  return [`${fence}diff`, ...lines.slice(1, -1), fence];
+  return [`<details${open}><summary>${title}</summary>`, '', ...body, '', '</details>', ''];
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fetchRemoteState } from '../../api/remote-state.js';
 import { ConfigError } from '../../errors.js';
-import { applyPlan, type ApplyReport } from '../../reconcile/apply.js';
+import { applyPlan, emptyReport, type ApplyReport } from '../../reconcile/apply.js';
 import { describeGuard } from '../../reconcile/guards.js';
 import { hasChanges, PLAN_FORMAT_VERSION, type Plan } from '../../reconcile/plan-types.js';
 import { progressRenderer, renderApplyReport } from '../../render/apply-report.js';
@@ -163,8 +163,4 @@ async function checkSavedPlan(plan: Plan, session: Session): Promise<Plan> {
     );
   }
   return plan;
-}
-
-function emptyReport(): ApplyReport {
-  return { format_version: 1, results: [], counts: { ok: 0, failed: 0, skipped: 0 } };
 }

@@ -1,0 +1,98 @@
+import { ExitCode, UsageError } from '../cli/errors.js';
+import { wantsColor, type Io } from '../cli/io.js';
+import type { Session } from '../cli/sync.js';
+import { applyPlan, emptyReport, type ApplyReport } from '../reconcile/apply.js';
+import { describeGuard } from '../reconcile/guards.js';
+import { hasChanges, type Plan } from '../reconcile/plan-types.js';
+import { progressRenderer, renderApplyReport } from '../render/apply-report.js';
+import { renderApplyRefused, renderApplySummary } from '../render/github-markdown.js';
+import { renderPlanJson } from '../render/plan-json.js';
+import { renderPlanText } from '../render/plan-text.js';
+import { formatAnnotation } from '../render/workflow-commands.js';
+import { isPullRequestEvent, pathFromRoot } from './context.js';
+import { appendSummary, applyOutputs, writeOutputs } from './outputs.js';
+import { PLAN_FILE_NAME } from './plan-mode.js';
+import {
+  explainFailure,
+  saveForLaterSteps,
+  startRun,
+  withPlan,
+  type ActionOptions,
+  type ActionRun,
+} from './run.js';
+
+export const REPORT_FILE_NAME = 'opencx-trainings-report.json';
+
+/**
+ * `mode: apply`, after a merge: plan from the live state and apply it without asking. The
+ * report goes to the log and the job summary; a failed action is annotated on its file and
+ * fails the job, and so does a plan the mass-delete guard refuses.
+ */
+export async function runApplyMode(options: ActionOptions, io: Io): Promise<ExitCode> {
+  const run = await startRun(io);
+  if (isPullRequestEvent(run.context.event.name)) {
+    throw new UsageError(
+      `mode "apply" does not run on a "${run.context.event.name}" event: changes are applied after they are merged. Use mode "plan" on pull requests and "apply" on push to the default branch.`,
+    );
+  }
+  try {
+    return await withPlan(options, io, run, (plan, session) =>
+      applyAndReport(plan, session, options, io, run),
+    );
+  } catch (error) {
+    await appendSummary(run.context.summaryFile, explainFailure(error, 'apply', run, io));
+    throw error;
+  }
+}
+
+async function applyAndReport(
+  plan: Plan,
+  session: Session,
+  options: ActionOptions,
+  io: Io,
+  run: ActionRun,
+): Promise<ExitCode> {
+  const color = wantsColor(io, options.color);
+  const planFile = await saveForLaterSteps(
+    io,
+    run,
+    options.planOut,
+    PLAN_FILE_NAME,
+    renderPlanJson(plan),
+  );
+  io.stdout.write(`\n${renderPlanText(plan, { color })}`);
+  if (hasChanges(plan) && plan.guard.tripped && !options.allowMassDelete) {
+    const reason = describeGuard(plan.guard);
+    io.stdout.write(
+      formatAnnotation('error', `Refusing to apply: ${reason}`, {
+        title: 'opencx-trainings apply',
+      }),
+    );
+    await appendSummary(run.context.summaryFile, renderApplyRefused(plan, reason, run.info));
+    return ExitCode.error;
+  }
+  const report: ApplyReport = hasChanges(plan)
+    ? await applyPlan(plan, session.connection.client, {
+        onEvent: progressRenderer((text) => io.stdout.write(text), { color, tty: false }),
+      })
+    : emptyReport();
+  if (report.results.length > 0) io.stdout.write(`\n${renderApplyReport(report, { color })}`);
+  for (const r of report.results.filter((x) => x.status === 'failed')) {
+    io.stdout.write(
+      formatAnnotation('error', `${r.kind} ${r.key} failed: ${r.detail ?? 'unknown error'}`, {
+        file: r.file === null ? undefined : pathFromRoot(r.file, run.directory),
+        title: 'opencx-trainings apply',
+      }),
+    );
+  }
+  const reportFile = await saveForLaterSteps(
+    io,
+    run,
+    undefined,
+    REPORT_FILE_NAME,
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
+  await appendSummary(run.context.summaryFile, renderApplySummary(plan, report, run.info));
+  await writeOutputs(run.context.outputFile, applyOutputs(plan, planFile, report, reportFile));
+  return report.counts.failed > 0 ? ExitCode.error : ExitCode.ok;
+}

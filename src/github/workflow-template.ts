@@ -1,0 +1,103 @@
+/**
+ * The workflow that syncs trainings from GitHub: plan on every pull request, apply on merge.
+ * `init` writes it into a repository; this repository's own copy is checked against it by a
+ * test, so the two never drift apart.
+ */
+
+export const SYNC_WORKFLOW_PATH = '.github/workflows/trainings-sync.yml';
+/** The published action, at its major version tag. */
+export const ACTION_REF = 'opencx/opencx-trainings@v1';
+export const DEFAULT_SYNC_TARGET = 'production';
+export const DEFAULT_TOKEN_ENV = 'OPENCX_API_KEY';
+
+export interface SyncWorkflowOptions {
+  /** What the steps `uses:`; `./` runs the action of the checked-out repository itself. */
+  action?: string;
+  /** The target in opencx.yml to plan and apply. */
+  target?: string;
+  /** The target's token_env; the repository secret has the same name. */
+  tokenEnv?: string;
+  /** Merges into this branch are applied. */
+  branch?: string;
+  /** The folder of opencx.yml, from the repository root. */
+  workingDirectory?: string;
+}
+
+/** The text of the workflow. Values that YAML could misread are quoted. */
+export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
+  const action = options.action ?? ACTION_REF;
+  const target = options.target ?? DEFAULT_SYNC_TARGET;
+  const tokenEnv = options.tokenEnv ?? DEFAULT_TOKEN_ENV;
+  const branch = options.branch ?? 'main';
+  const directory = options.workingDirectory ?? '.';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv) || /^GITHUB_/i.test(tokenEnv)) {
+    throw new RangeError(
+      `"${tokenEnv}" cannot name a GitHub secret: use letters, digits and _, not starting with GITHUB_.`,
+    );
+  }
+  const uses =
+    action === './'
+      ? `./ # this repository's own action; in yours: uses: ${ACTION_REF}`
+      : scalar(action);
+  const step = (mode: 'plan' | 'apply'): string[] => [
+    '      - uses: actions/checkout@v4',
+    `      - uses: ${uses}`,
+    '        with:',
+    `          mode: ${mode}`,
+    `          target: ${scalar(target)}`,
+    ...(directory === '.' ? [] : [`          working-directory: ${scalar(directory)}`]),
+    '        env:',
+    `          ${tokenEnv}: \${{ secrets.${tokenEnv} }}`,
+  ];
+  return `${[
+    '# OpenCX trainings: plan on every pull request, apply on merge.',
+    '#',
+    '# On a pull request, the plan is posted as one comment, updated on every push, and problems in',
+    '# the training files are marked on their lines. After a merge, the changes are applied and the',
+    '# report is in the job summary. See "Sync from GitHub" in the README of opencx-trainings.',
+    '#',
+    `# Needs the repository secret ${tokenEnv}: an OpenCX API key (Settings > Secrets and`,
+    '# variables > Actions > New repository secret).',
+    'name: OpenCX trainings',
+    '',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    `    branches: [${scalar(branch)}]`,
+    '  workflow_dispatch:',
+    '',
+    'permissions:',
+    '  contents: read',
+    '',
+    'jobs:',
+    '  plan:',
+    "    if: github.event_name == 'pull_request'",
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: read',
+    '      pull-requests: write # the plan comment',
+    '    # A newer push to the pull request replaces a plan still running.',
+    '    concurrency:',
+    '      group: opencx-trainings-plan-${{ github.event.pull_request.number }}',
+    '      cancel-in-progress: true',
+    '    steps:',
+    ...step('plan'),
+    '',
+    '  apply:',
+    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && github.event_name != 'pull_request'`,
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: read',
+    '    # Two applies never run at once: a later one waits for the running one, never cancels it.',
+    '    concurrency:',
+    `      group: ${scalar(`opencx-trainings-apply-${target}`)}`,
+    '      cancel-in-progress: false',
+    '    steps:',
+    ...step('apply'),
+  ].join('\n')}\n`;
+}
+
+/** A plain YAML scalar when it is safe as one, else a double-quoted (JSON) string. */
+function scalar(value: string): string {
+  return /^[A-Za-z0-9_./@-]+$/.test(value) && !/^[-.@]/.test(value) ? value : JSON.stringify(value);
+}

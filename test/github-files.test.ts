@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { applyOutputs, planOutputs } from '../src/github/outputs.js';
+import {
+  ACTION_REF,
+  SYNC_WORKFLOW_PATH,
+  renderSyncWorkflow,
+} from '../src/github/workflow-template.js';
+import { emptyReport } from '../src/reconcile/apply.js';
+import { assemblePlan } from '../src/reconcile/plan.js';
+import {
+  actionSchema,
+  workflowSchema,
+  type ActionFile,
+  type WorkflowFile,
+} from './helpers/github-yaml-schema.js';
+import { REPO, checkAction, checkWorkflow, readGitHubYaml } from './helpers/github-yaml.js';
+
+/** How this repository's own copy of the sync workflow is made from the template. */
+const THIS_REPOSITORY = { action: './', target: 'local' } as const;
+
+async function readAction(): Promise<ActionFile> {
+  const { data, problems } = await readGitHubYaml('action.yml', actionSchema);
+  expect(problems).toEqual([]);
+  return data as ActionFile;
+}
+
+async function readWorkflow(relative: string): Promise<WorkflowFile> {
+  const { data, problems } = await readGitHubYaml(relative, workflowSchema);
+  expect(problems).toEqual([]);
+  return data as WorkflowFile;
+}
+
+function parseWorkflow(text: string): WorkflowFile {
+  return workflowSchema.parse(YAML.parse(text));
+}
+
+describe('action.yml', () => {
+  it('has the shape of a composite action and names only inputs and steps that exist', async () => {
+    const action = await readAction();
+    expect(checkAction(action)).toEqual([]);
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs)).toEqual(
+      expect.arrayContaining(['mode', 'target', 'working-directory', 'github-token', 'comment']),
+    );
+    expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
+  });
+
+  it('declares exactly the outputs that the command writes', async () => {
+    const action = await readAction();
+    const plan = assemblePlan({
+      desired: [],
+      remotes: [],
+      namespace: 'n',
+      prune: true,
+      maxDeletes: 10,
+      maxDeleteRatio: 0.25,
+      target: { name: 't', url: 'local', kind: 'local' },
+      names: { segments: {}, directories: {} },
+      remoteFingerprint: '',
+    });
+    const written = new Set([
+      ...Object.keys(planOutputs(plan, 'plan.json')),
+      ...Object.keys(applyOutputs(plan, 'plan.json', emptyReport(), 'report.json')),
+      'comment-url',
+    ]);
+    expect(new Set(Object.keys(action.outputs))).toEqual(written);
+  });
+});
+
+describe('the workflows', () => {
+  it.each(['.github/workflows/ci.yml', SYNC_WORKFLOW_PATH])(
+    '%s has the shape of a workflow, permissions and pinned actions',
+    async (relative) => {
+      expect(checkWorkflow(await readWorkflow(relative), await readAction())).toEqual([]);
+    },
+  );
+
+  it('CI runs .ci/run on Node 20, 22 and 24', async () => {
+    const ci = await readWorkflow('.github/workflows/ci.yml');
+    const check = Object.values(ci.jobs)[0];
+    expect(check?.strategy?.matrix.node).toEqual([20, 22, 24]);
+    expect(check?.steps.map((s) => s.run ?? s.uses)).toContain('bash .ci/run');
+  });
+
+  it(`${SYNC_WORKFLOW_PATH} is the template that init writes`, async () => {
+    const text = await readFile(path.join(REPO, SYNC_WORKFLOW_PATH), 'utf8');
+    expect(text).toBe(renderSyncWorkflow(THIS_REPOSITORY));
+  });
+
+  it('the template plans pull requests with a comment and applies merges one at a time', () => {
+    const workflow = parseWorkflow(renderSyncWorkflow());
+    expect(checkWorkflow(workflow)).toEqual([]);
+    expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'workflow_dispatch']);
+    const { plan, apply } = workflow.jobs;
+    expect(plan?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(apply?.permissions).toEqual({ contents: 'read' });
+    expect(apply?.concurrency).toEqual({
+      group: 'opencx-trainings-apply-production',
+      'cancel-in-progress': false,
+    });
+    expect(apply?.if).toContain("github.ref == 'refs/heads/main'");
+    for (const [job, mode] of [
+      [plan, 'plan'],
+      [apply, 'apply'],
+    ] as const) {
+      expect(job?.steps[1]).toEqual({
+        uses: ACTION_REF,
+        with: { mode, target: 'production' },
+        env: { OPENCX_API_KEY: '${{ secrets.OPENCX_API_KEY }}' },
+      });
+    }
+  });
+
+  it('the template keeps odd names intact', () => {
+    const workflow = parseWorkflow(
+      renderSyncWorkflow({
+        target: 'eu: prod',
+        tokenEnv: 'OPENCX_EU_KEY',
+        branch: 'release',
+        workingDirectory: 'apps/support bot',
+      }),
+    );
+    expect(workflow.jobs.apply?.steps[1]?.with).toEqual({
+      mode: 'apply',
+      target: 'eu: prod',
+      'working-directory': 'apps/support bot',
+    });
+    expect(workflow.jobs.apply?.steps[1]?.env).toEqual({
+      OPENCX_EU_KEY: '${{ secrets.OPENCX_EU_KEY }}',
+    });
+    expect(workflow.on).toMatchObject({ push: { branches: ['release'] } });
+    expect(() => renderSyncWorkflow({ tokenEnv: 'GITHUB_TOKEN' })).toThrow(RangeError);
+  });
+
+  it('the checks find what they are for', async () => {
+    const action = await readAction();
+    const broken = parseWorkflow(
+      renderSyncWorkflow({ action: './' })
+        .replace('actions/checkout@v4', 'actions/checkout@main')
+        .replace('mode: plan', 'mood: plan')
+        .replace(/\npermissions:\n {2}contents: read\n/, '\n')
+        .replace(/ {4}permissions:\n {6}contents: read\n(?= {4}# Two)/, ''),
+    );
+    expect(checkWorkflow(broken, action)).toEqual([
+      'job plan: "actions/checkout@main" is not pinned to a version tag or a commit',
+      'job plan: input "mood" is not in action.yml',
+      'job plan: required input "mode" is missing',
+      "job apply has no permissions, so it gets the repository's defaults",
+    ]);
+    const script = structuredClone(action);
+    if (script.runs.using === 'composite') {
+      const step = script.runs.steps[1];
+      if (step !== undefined) step.run = 'echo ${{ inputs.target }} ${{ inputs.taget }}';
+    }
+    expect(checkAction(script)).toEqual([
+      '${{ inputs.taget }} names an input that does not exist',
+      'step "opencx-trainings ${{ inputs.mode }}" has an expression in its script: pass it through env',
+    ]);
+  });
+});
+
+describe('README', () => {
+  const between = (text: string, name: string): string | undefined =>
+    new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)<!-- ${name}:end -->`).exec(text)?.[1];
+
+  it('shows the workflow that init writes', async () => {
+    const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
+    expect(between(readme, 'sync-workflow')).toBe(`\`\`\`yaml\n${renderSyncWorkflow()}\`\`\`\n`);
+  });
+
+  it('shows the pull request comment exactly as the action renders it for the test fixture', async () => {
+    const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
+    const fixture = await readFile(path.join(REPO, 'test/fixtures/github/pr-comment.md'), 'utf8');
+    const example = between(readme, 'example-comment');
+    expect(example, 'README.md has no <!-- example-comment:start --> block').toBeDefined();
+    expect(example).toContain(fixture);
+  });
+});

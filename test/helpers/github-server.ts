@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+
+/** A request as the stand-in received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, e.g. `/repos/o/r/issues/1/comments?per_page=100`. */
+  path: string;
+  body: unknown;
+  /** Whether the Authorization header carried the expected token. */
+  authorized: boolean;
+}
+
+export interface StoredComment {
+  id: number;
+  issue: number;
+  body: string;
+  html_url: string;
+  user: { login: string };
+}
+
+export interface FakeGitHub {
+  /** `http://127.0.0.1:<port>`: the GITHUB_API_URL of the tests. */
+  url: string;
+  requests: RecordedRequest[];
+  /** The comments of every issue, in creation order. */
+  comments: StoredComment[];
+  commentsOf(issue: number): StoredComment[];
+  /** Comments by others (people, other bots), as already on the pull request. */
+  seedComments(issue: number, bodies: readonly string[]): void;
+  /** Answer writes (POST, PATCH) with this status, as GitHub does for a read-only token. */
+  failWrites(status: number | null): void;
+  /** Answer the next `times` requests with this status and headers (a 502, a rate limit). */
+  failNext(status: number, options?: { times?: number; headers?: Record<string, string> }): void;
+}
+
+const running: { close: () => Promise<void> }[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+/**
+ * A stand-in for the GitHub REST API's issue comments on 127.0.0.1, stopped after the test. It
+ * records every request, pages lists as GitHub does (`per_page`, `page`, a `Link` header with
+ * absolute URLs) and can refuse writes like a fork's read-only token.
+ */
+export async function useGitHub(options: {
+  token: string;
+  maxPerPage?: number;
+  /** The origin of the page links; another host's, to check that the client refuses them. */
+  linkOrigin?: string;
+}): Promise<FakeGitHub> {
+  const maxPerPage = options.maxPerPage ?? 100;
+  const comments: StoredComment[] = [];
+  const requests: RecordedRequest[] = [];
+  let failWrites: number | null = null;
+  const failures: { status: number; headers: Record<string, string> }[] = [];
+  let nextId = 1000;
+  let url = '';
+
+  const add = (issue: number, body: string, login: string): StoredComment => {
+    const id = nextId++;
+    const comment = {
+      id,
+      issue,
+      body,
+      html_url: `https://github.test/o/r/pull/${issue}#issuecomment-${id}`,
+      user: { login },
+    };
+    comments.push(comment);
+    return comment;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body: unknown = text === '' ? undefined : JSON.parse(text);
+    const method = req.method ?? 'GET';
+    const target = new URL(req.url ?? '/', url);
+    const authorized = req.headers.authorization === `Bearer ${options.token}`;
+    requests.push({ method, path: `${target.pathname}${target.search}`, body, authorized });
+    const send = (status: number, json: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(JSON.stringify(json));
+    };
+    if (!authorized) return send(401, { message: 'Bad credentials' });
+    const failure = failures.shift();
+    if (failure !== undefined)
+      return send(failure.status, { message: 'Failure on request' }, failure.headers);
+    if (method !== 'GET' && failWrites !== null) {
+      return send(failWrites, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/issues/comments',
+        status: String(failWrites),
+      });
+    }
+    const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(target.pathname);
+    const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(target.pathname);
+    if (list !== null && method === 'GET') {
+      const issue = Number(list[1]);
+      const all = comments.filter((c) => c.issue === issue);
+      const perPage = Math.min(maxPerPage, Number(target.searchParams.get('per_page') ?? 30));
+      const page = Number(target.searchParams.get('page') ?? 1);
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const link = (n: number, rel: string) =>
+        `<${options.linkOrigin ?? url}${target.pathname}?per_page=${perPage}&page=${n}>; rel="${rel}"`;
+      const links = [
+        ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+        ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+      ];
+      return send(
+        200,
+        all.slice((page - 1) * perPage, page * perPage),
+        links.length > 0 ? { link: links.join(', ') } : {},
+      );
+    }
+    if (list !== null && method === 'POST') {
+      return send(
+        201,
+        add(Number(list[1]), (body as { body: string }).body, 'github-actions[bot]'),
+      );
+    }
+    const found = one === null ? undefined : comments.find((c) => c.id === Number(one[1]));
+    if (found !== undefined && method === 'PATCH') {
+      found.body = (body as { body: string }).body;
+      return send(200, found);
+    }
+    send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  running.push({
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+  return {
+    url,
+    requests,
+    comments,
+    commentsOf: (issue) => comments.filter((c) => c.issue === issue),
+    seedComments: (issue, bodies) => {
+      for (const body of bodies) add(issue, body, 'a-reviewer');
+    },
+    failWrites: (status) => {
+      failWrites = status;
+    },
+    failNext: (status, { times = 1, headers = {} } = {}) => {
+      for (let i = 0; i < times; i++) failures.push({ status, headers });
+    },
+  };
+}

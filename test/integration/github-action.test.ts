@@ -1,0 +1,362 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  GITHUB_TOKEN,
+  anActionHarness,
+  examplePayload,
+  type ActionResult,
+} from '../helpers/action.js';
+import type { EmulatorOptions } from '../../src/emulator/index.js';
+import { useEmulator } from '../helpers/emulator.js';
+import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
+import { aProject, md, writesIn } from '../helpers/project.js';
+import { tempDir, writeFiles } from '../helpers/temp.js';
+
+const FILES = {
+  'billing/refund.md': md(
+    'title: How do I get a refund?\nchannels: [web, email]',
+    'Refunds within 30 days.',
+  ),
+  'tone.md': md('title: Brand voice\ntype: BEHAVIORAL', 'Be warm and direct.'),
+  'orders/track.md': md('title: Where is my order?', 'Send the tracking link.'),
+};
+/** The trainings of the README's example: before the pull request, and what it changes. */
+const EXAMPLE_BEFORE = {
+  'billing/refund.md': md(
+    'title: How do I get a refund?\nchannels: [web, email]',
+    'Refunds are possible within 30 days of delivery.\nAsk for the order number and the reason.',
+  ),
+  'orders/track.md': md('title: Where is my order?', 'Send the tracking link from the order page.'),
+  'service/winter.md': md(
+    'title: How do I store my bike for the winter?\ndraft: true',
+    'Charge the battery to 60% and keep it indoors.',
+  ),
+  'orders/spring-sale.md': md('title: Spring sale', 'All city bikes are 15% off until April 30.'),
+  'tone.md': md('title: Brand voice\ntype: BEHAVIORAL', 'Be warm, brief and concrete.'),
+};
+const EXAMPLE_PULL_REQUEST = {
+  'billing/refund.md': md(
+    'title: How do I get a refund?\nchannels: [web, email, whatsapp]',
+    'Refunds are possible within 45 days of delivery.\nAsk for the order number and the reason.',
+  ),
+  'orders/change-address.md': md(
+    'title: Can I change my delivery address?',
+    'Yes, until the bike has shipped: update it on the order page.',
+  ),
+  'service/winter.md': md(
+    'title: How do I store my bike for the winter?',
+    'Charge the battery to 60% and keep it indoors.',
+  ),
+};
+const MARKER = '<!-- opencx-trainings:plan target=default working-directory=. -->';
+const PULL_REQUEST = 2;
+const opened = () => ({ name: 'pull_request', payload: examplePayload('pull_request', 'opened') });
+const synchronized = () => ({
+  name: 'pull_request',
+  payload: examplePayload('pull_request', 'synchronize'),
+});
+const pushed = () => ({ name: 'push', payload: examplePayload('push') });
+
+/** A repository on GitHub (the stand-in) whose trainings sync to an emulator of OpenCX. */
+async function aRepository(
+  files: Record<string, string> = FILES,
+  options: {
+    emulator?: EmulatorOptions;
+    maxPerPage?: number;
+    workspace?: (dir: string) => string;
+  } = {},
+) {
+  const emulator = await useEmulator(options.emulator);
+  const github = await useGitHub({ token: GITHUB_TOKEN, maxPerPage: options.maxPerPage });
+  const project = await aProject(emulator, files);
+  const action = await anActionHarness(project, github, {
+    workspace: options.workspace?.(project.dir),
+  });
+  return { emulator, github, project, action };
+}
+
+/** The secrets of the run (the GitHub token and the OpenCX API key) appear nowhere. */
+function expectNoSecrets(result: ActionResult, github: FakeGitHub, apiKey: string): void {
+  const sent = JSON.stringify(github.requests.map((r) => r.body));
+  for (const secret of [GITHUB_TOKEN, apiKey]) {
+    expect(result.everything).not.toContain(secret);
+    expect(sent).not.toContain(secret);
+  }
+}
+
+describe('the GitHub action, mode plan, on a pull request', () => {
+  it('writes the summary and outputs, creates one comment, then updates that same comment', async () => {
+    const { emulator, github, project, action } = await aRepository();
+
+    const first = await action.run(['--mode', 'plan'], opened());
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Plan: 3 to create; 0 unchanged.');
+    expect(first.stdout).toMatch(/^Comment created on pull request #2: https:\/\/github\.test\//m);
+    expect(first.summary).toContain('### OpenCX plan: 3 to create');
+    expect(first.outputs).toMatchObject({
+      changes: 'true',
+      create: '3',
+      update: '0',
+      delete: '0',
+      'repair-duplicate': '0',
+      'no-op': '0',
+    });
+    expect(JSON.parse(first.outputs.counts ?? '')).toMatchObject({ create: 3, update: 0 });
+    const saved = JSON.parse(await readFile(first.outputs['plan-json'] ?? '', 'utf8')) as object;
+    expect(saved).toMatchObject({ format_version: 1, summary: { create: 3 } });
+
+    const [comment] = github.commentsOf(PULL_REQUEST);
+    expect(github.comments).toHaveLength(1);
+    expect(comment?.body.startsWith(`${MARKER}\n### OpenCX plan: 3 to create`)).toBe(true);
+    expect(comment?.body).toContain('For commit ec26c3e.');
+    expect(first.outputs['comment-url']).toBe(comment?.html_url);
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/Codertocat/Hello-World/issues/2/comments?per_page=100',
+      'POST /repos/Codertocat/Hello-World/issues/2/comments',
+    ]);
+    expect(github.requests.every((r) => r.authorized)).toBe(true);
+    expect(writesIn(emulator)).toEqual([]);
+    expectNoSecrets(first, github, emulator.token);
+
+    await project.write({ 'returns.md': md('title: Can I return my bike?', 'Within 14 days.') });
+    github.requests.length = 0;
+    const second = await action.run(['--mode', 'plan'], synchronized());
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^Comment updated on pull request #2: /m);
+    expect(github.requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
+    expect(github.requests[1]?.path).toBe(
+      `/repos/Codertocat/Hello-World/issues/comments/${comment?.id}`,
+    );
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]?.body).toContain('### OpenCX plan: 4 to create');
+    expect(second.outputs.create).toBe('4');
+    expectNoSecrets(second, github, emulator.token);
+
+    github.requests.length = 0;
+    const third = await action.run(['--mode', 'plan'], synchronized());
+    expect(third.stdout).toMatch(/^Comment unchanged on pull request #2: /m);
+    expect(github.requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  it('finds its comment on a later page and leaves the other comments alone', async () => {
+    const { github, project, action } = await aRepository(FILES, { maxPerPage: 10 });
+    const others = Array.from({ length: 24 }, (_, i) => `Review remark ${i + 1}`);
+    github.seedComments(PULL_REQUEST, [...others, `> ${MARKER}\n> quoting the plan`]);
+
+    await action.run(['--mode', 'plan'], opened());
+    const ours = github.commentsOf(PULL_REQUEST).at(-1);
+    expect(ours?.body.startsWith(MARKER)).toBe(true);
+    github.requests.length = 0;
+    await project.write({ 'tone.md': md('title: Our voice\ntype: BEHAVIORAL', 'Be brief.') });
+    const again = await action.run(['--mode', 'plan'], synchronized());
+
+    expect(again.code).toBe(0);
+    expect(github.requests.map((r) => `${r.method} ${r.path.replace(/^.*comments/, '')}`)).toEqual([
+      'GET ?per_page=100',
+      'GET ?per_page=10&page=2',
+      'GET ?per_page=10&page=3',
+      `PATCH /${ours?.id}`,
+    ]);
+    expect(github.commentsOf(PULL_REQUEST)).toHaveLength(26);
+    expect(
+      github
+        .commentsOf(PULL_REQUEST)
+        .slice(0, 24)
+        .map((c) => c.body),
+    ).toEqual(others);
+  });
+
+  it('annotates invalid files from the repository root, and the comment lists the problems', async () => {
+    // The action runs with `working-directory:` set to the project's folder in a larger repo.
+    const { emulator, github, project, action } = await aRepository(
+      { ...FILES, 'broken.md': md('title: Shipping\nchanels: [web]') },
+      { workspace: (dir) => path.dirname(dir) },
+    );
+    const folder = path.basename(project.dir);
+
+    const result = await action.run(['--mode', 'plan'], opened());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `::error file=${folder}/trainings/broken.md,line=3,col=1,title=opencx-trainings unknown-key::Unknown key "chanels".`,
+    );
+    expect(result.summary).toContain('### OpenCX plan: ✖ 1 error in the training files');
+    expect(result.summary).toContain(`\`${folder}/trainings/broken.md:3:1\``);
+    const [comment] = github.commentsOf(PULL_REQUEST);
+    expect(comment?.body).toBe(
+      `<!-- opencx-trainings:plan target=default working-directory=${folder} -->\n${result.summary.trimEnd()}\n`,
+    );
+    expect(result.outputs).toEqual({ 'comment-url': comment?.html_url });
+    expect(emulator.requests).toEqual([]);
+    expectNoSecrets(result, github, emulator.token);
+  });
+
+  it('annotates names that only the plan can check, such as an unknown segment', async () => {
+    const { emulator, github, action } = await aRepository({
+      'vip.md': md('title: VIP perks\nsegments: [VIP customer]'),
+    });
+
+    const result = await action.run(['--mode', 'plan', '--target', 'test'], opened());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^::error file=trainings\/vip\.md,line=3,col=\d+,title=opencx-trainings unknown-segment::.*VIP customer/m,
+    );
+    expect(github.comments[0]?.body).toMatch(
+      /^<!-- opencx-trainings:plan target=test working-directory=\. -->\n### OpenCX plan: ✖ 1 error/,
+    );
+    expect(writesIn(emulator)).toEqual([]);
+  });
+
+  it('says clearly that the plan deletes trainings', async () => {
+    const { github, project, action } = await aRepository();
+    expect((await project.run(['apply', '--yes'])).code).toBe(0);
+    await project.remove('orders/track.md');
+
+    const result = await action.run(['--mode', 'plan'], opened());
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ changes: 'true', delete: '1', 'no-op': '2' });
+    const body = github.comments[0]?.body ?? '';
+    expect(body).toContain('### OpenCX plan: 1 to delete');
+    expect(body).toContain('> [!WARNING]\n> This plan **deletes 1 training** from OpenCX.');
+  });
+
+  it('annotates a moved file, which would lose its identity, on the new file', async () => {
+    const { project, action } = await aRepository();
+    expect((await project.run(['apply', '--yes'])).code).toBe(0);
+    await project.remove('tone.md');
+    await project.write({ 'style/tone.md': FILES['tone.md'] });
+
+    const result = await action.run(['--mode', 'plan'], opened());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^::warning file=trainings\/style\/tone\.md,title=opencx-trainings moved-file::.*add `key: tone`/m,
+    );
+  });
+
+  it('warns and succeeds when the token may not comment, as on a pull request from a fork', async () => {
+    const { emulator, github, action } = await aRepository();
+    github.failWrites(403);
+
+    const result = await action.run(['--mode', 'plan'], opened());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^::warning title=opencx-trainings comment::Could not comment on pull request #2: POST \/repos\/Codertocat\/Hello-World\/issues\/2\/comments failed with HTTP 403: Resource not accessible by integration\./m,
+    );
+    expect(result.summary).toContain('### OpenCX plan: 3 to create');
+    expect(result.outputs.changes).toBe('true');
+    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expectNoSecrets(result, github, emulator.token);
+  });
+
+  it('with comment off, or on a push, writes only the summary', async () => {
+    const { github, action } = await aRepository();
+
+    const off = await action.run(['--mode', 'plan', '--comment', 'off'], opened());
+    const push = await action.run(['--mode', 'plan'], pushed());
+    for (const result of [off, push]) {
+      expect(result.code).toBe(0);
+      expect(result.summary).toContain('### OpenCX plan: 3 to create');
+    }
+    expect(push.stdout).toContain('No comment: the "push" event is not a pull request.');
+    expect(github.requests).toEqual([]);
+  });
+});
+
+describe('the GitHub action, mode apply, after a merge', () => {
+  it('applies, with the report in the summary and the outputs', async () => {
+    const { emulator, github, action } = await aRepository();
+
+    const result = await action.run(['--mode', 'apply'], pushed());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Apply complete: 3 created.');
+    expect(result.summary).toContain('### OpenCX apply: 3 created');
+    expect(result.summary).toContain('| ✅ | create | How do I get a refund? | `billing/refund` |');
+    expect(result.outputs).toMatchObject({ changes: 'true', create: '3', failed: '0' });
+    const report = JSON.parse(
+      await readFile(result.outputs['report-json'] ?? '', 'utf8'),
+    ) as object;
+    expect(report).toMatchObject({ counts: { ok: 3, failed: 0, skipped: 0 } });
+    expect(writesIn(emulator)).toHaveLength(3);
+    expect(github.requests).toEqual([]);
+    expectNoSecrets(result, github, emulator.token);
+
+    const again = await action.run(['--mode', 'apply'], pushed());
+    expect(again.code).toBe(0);
+    expect(again.outputs).toMatchObject({ changes: 'false', create: '0', 'no-op': '3' });
+    expect(again.summary).toContain('### OpenCX apply: nothing changed');
+  });
+
+  it('fails the job when an action fails, and annotates the file', async () => {
+    const { emulator, github, action } = await aRepository(
+      {
+        ...FILES,
+        'long.md': md('title: Warranty', 'All frames are covered for life. '.repeat(10)),
+      },
+      { emulator: { limits: { contentMaxLength: 100 } } },
+    );
+
+    const result = await action.run(['--mode', 'apply'], pushed());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^::error file=trainings\/long\.md,title=opencx-trainings apply::create long failed: POST \/training failed with HTTP 400/m,
+    );
+    expect(result.summary).toContain('### OpenCX apply finished with errors: 3 created; 1 failed');
+    expect(result.outputs).toMatchObject({ failed: '1' });
+    expectNoSecrets(result, github, emulator.token);
+  });
+
+  it('refuses a plan that trips the mass-delete guard, before any write', async () => {
+    const { emulator, project, action } = await aRepository();
+    await project.run(['apply', '--yes']);
+    for (const file of Object.keys(FILES)) await project.remove(file);
+    emulator.clearRequests();
+
+    const result = await action.run(['--mode', 'apply'], pushed());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error title=opencx-trainings apply::Refusing to apply: /m);
+    expect(result.summary).toContain('### OpenCX apply refused: nothing was changed');
+    expect(writesIn(emulator)).toEqual([]);
+
+    const allowed = await action.run(['--mode', 'apply', '--allow-mass-delete'], pushed());
+    expect(allowed.code).toBe(0);
+    expect(allowed.outputs).toMatchObject({ delete: '3', failed: '0' });
+  });
+
+  it('does not apply on a pull request event', async () => {
+    const { emulator, action } = await aRepository();
+
+    const result = await action.run(['--mode', 'apply'], opened());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('mode "apply" does not run on a "pull_request" event');
+    expect(emulator.requests).toEqual([]);
+  });
+});
+
+describe('the example comment in the README', () => {
+  it('is what the action posts for a typical pull request', async () => {
+    const emulator = await useEmulator();
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const dir = await tempDir('lumen-bikes-');
+    await writeFiles(dir, {
+      'opencx.yml': `namespace: lumen-support\ntargets:\n  production:\n    url: ${emulator.url}\n    token_env: OPENCX_API_KEY\n`,
+    });
+    const project = {
+      dir,
+      env: { OPENCX_API_KEY: emulator.token },
+      write: (files: Record<string, string>) => writeFiles(path.join(dir, 'trainings'), files),
+    };
+    await project.write(EXAMPLE_BEFORE);
+    const action = await anActionHarness(project, github);
+    expect((await action.run(['--mode', 'apply', '--target', 'production'], pushed())).code).toBe(
+      0,
+    );
+    await rm(path.join(dir, 'trainings', 'orders/spring-sale.md'));
+    await project.write(EXAMPLE_PULL_REQUEST);
+
+    const result = await action.run(['--mode', 'plan', '--target', 'production'], opened());
+    expect(result.code).toBe(0);
+    await expect(github.comments[0]?.body).toMatchFileSnapshot('../fixtures/github/pr-comment.md');
+  });
+});
