@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderSyncWorkflow } from '../github/workflow-template.js';
 import { parse } from 'yaml';
 import { parseConfig } from '../config/load.js';
 import { parseTrainingFile } from '../source/parse.js';
@@ -38,31 +39,20 @@ describe('scaffoldFiles', () => {
     ).toBe(false);
   });
 
-  it('writes a workflow that plans pull requests and applies main, one apply at a time', () => {
+  it('writes the sync workflow of the action: plan on pull requests, apply on main', () => {
+    expect(textOf('.github/workflows/trainings-sync.yml')).toBe(renderSyncWorkflow());
     const workflow = parse(textOf('.github/workflows/trainings-sync.yml')) as {
-      on: Record<string, unknown>;
-      permissions: Record<string, string>;
       jobs: Record<
         string,
-        {
-          if: string;
-          concurrency: { group: string; 'cancel-in-progress': boolean };
-          steps: { run?: string }[];
-        }
+        { concurrency: unknown; steps: { uses?: string; with?: { mode?: string } }[] }
       >;
     };
-    expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'workflow_dispatch']);
-    expect(workflow.on.push).toMatchObject({ branches: ['main'] });
-    expect(workflow.permissions).toEqual({ contents: 'read' });
-    const runs = (job: string) =>
-      workflow.jobs[job]?.steps.flatMap((s) => (s.run === undefined ? [] : [s.run])).join('\n');
-    expect(runs('plan')).toContain('npx --yes opencx-trainings@^1.2.3 validate');
-    expect(runs('plan')).toContain('plan --target production --format markdown');
-    expect(runs('apply')).toContain(
-      'npx --yes opencx-trainings@^1.2.3 apply --target production --yes',
-    );
+    const modes = (job: string) =>
+      workflow.jobs[job]?.steps.flatMap((s) => (s.with?.mode === undefined ? [] : [s.with.mode]));
+    expect(modes('plan')).toEqual(['plan']);
+    expect(modes('apply')).toEqual(['apply']);
     expect(workflow.jobs.apply?.concurrency).toEqual({
-      group: 'opencx-trainings-apply',
+      group: 'opencx-trainings-apply-production',
       'cancel-in-progress': false,
     });
   });

@@ -7,8 +7,8 @@ import {
   VSCODE_EXTENSIONS,
   VSCODE_SETTINGS,
   configTemplate,
-  workflowTemplate,
 } from './templates.js';
+import { SYNC_WORKFLOW_PATH, renderSyncWorkflow } from '../github/workflow-template.js';
 
 export interface ScaffoldFile {
   /** Relative to the repository, with `/`. */
@@ -19,7 +19,6 @@ export interface ScaffoldFile {
 }
 
 export const EXAMPLES_DIR = 'trainings';
-export const WORKFLOW_FILE = '.github/workflows/trainings-sync.yml';
 
 /**
  * The files of a new repository. Pure. The examples are only part of it when the trainings
@@ -52,9 +51,10 @@ export function scaffoldFiles(options: {
     },
     ...examples,
     {
-      path: WORKFLOW_FILE,
-      text: workflowTemplate(`^${options.version}`),
-      purpose: 'plan on pull requests, apply on pushes to main',
+      // The same workflow as this project's own, through the published action.
+      path: SYNC_WORKFLOW_PATH,
+      text: renderSyncWorkflow(),
+      purpose: 'plan on pull requests (one sticky comment), apply on pushes to main',
     },
     {
       path: '.vscode/settings.json',

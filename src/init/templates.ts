@@ -1,7 +1,7 @@
 /**
  * The files `init` writes, as text. They live in code so that the build ships them with the
- * package. Each is checked by a test: the config and examples must validate, the workflow and
- * JSON files must parse.
+ * package. Each is checked by a test: the config and examples must validate, the JSON files
+ * must parse. The workflow is github/workflow-template.ts.
  */
 
 export const TOKEN_ENV = 'OPENCX_API_KEY';
@@ -59,63 +59,6 @@ draft: true
 Be warm, clear and brief. Use the customer's name when you know it, answer the question first,
 then add only what helps. Never promise what the customer cannot check.
 `;
-
-export function workflowTemplate(version: string): string {
-  const cli = `npx --yes opencx-trainings@${version}`;
-  // The first steps of both jobs: the files, Node, and a check of the files.
-  const checkAndValidate = `      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - name: Validate
-        run: ${cli} validate --format github`;
-  return `# Sync the trainings in this repository to OpenCX (written by "opencx-trainings init").
-# Pull requests: validate the files and show the plan in the job summary.
-# Pushes to main: apply. Add the repository secret ${TOKEN_ENV} (Settings > Secrets > Actions).
-name: OpenCX trainings
-
-on:
-  pull_request:
-    paths: [trainings/**, opencx.yml, .github/workflows/trainings-sync.yml]
-  push:
-    branches: [main]
-    paths: [trainings/**, opencx.yml, .github/workflows/trainings-sync.yml]
-  workflow_dispatch:
-
-permissions:
-  contents: read
-
-jobs:
-  plan:
-    if: github.event_name == 'pull_request'
-    runs-on: ubuntu-latest
-    concurrency:
-      group: opencx-trainings-plan-\${{ github.event.pull_request.number }}
-      cancel-in-progress: true
-    steps:
-${checkAndValidate}
-      - name: Plan
-        env:
-          ${TOKEN_ENV}: \${{ secrets.${TOKEN_ENV} }}
-        run: |
-          ${cli} plan --target production --format markdown > plan.md
-          cat plan.md >> "$GITHUB_STEP_SUMMARY"
-
-  apply:
-    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
-    runs-on: ubuntu-latest
-    # One apply at a time, and none cancelled half-way.
-    concurrency:
-      group: opencx-trainings-apply
-      cancel-in-progress: false
-    steps:
-${checkAndValidate}
-      - name: Apply
-        env:
-          ${TOKEN_ENV}: \${{ secrets.${TOKEN_ENV} }}
-        run: ${cli} apply --target production --yes
-`;
-}
 
 export const VSCODE_SETTINGS = `{
   "yaml.schemas": {
