@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import YAML from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GITHUB_TOKEN, anActionHarness, examplePayload } from '../helpers/action.js';
 import type { CliResult } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { useGitHub } from '../helpers/github-server.js';
+import { runProcess } from '../helpers/process.js';
 import { aProject, md } from '../helpers/project.js';
 
-const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
 
 interface Step {
@@ -37,26 +35,16 @@ async function runStep(
   env: Record<string, string>,
   inputs: Record<string, string>,
 ): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(
-      'bash',
-      ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
-      {
-        cwd,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NO_COLOR: '1',
-          GITHUB_ACTION_PATH: REPO,
-          ...env,
-          ...inputs,
-        },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NO_COLOR: '1',
+      GITHUB_ACTION_PATH: REPO,
+      ...env,
+      ...inputs,
+    },
+  });
 }
 
 describe('the action step of action.yml, on the built command', () => {

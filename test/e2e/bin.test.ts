@@ -1,32 +1,22 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliResult } from '../helpers/cli.js';
+import { runProcess } from '../helpers/process.js';
 import { tempDir } from '../helpers/temp.js';
 
-const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(REPO, 'dist', 'bin.js');
 
 /** The built command as a user runs it: a separate process, real exit codes. */
-async function bin(
-  args: string[],
-  cwd = REPO,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd,
-      // No API key from the machine running the tests may pick a real target.
-      env: { ...process.env, NO_COLOR: '1', OPENCX_API_KEY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function bin(args: string[], cwd = REPO): Promise<CliResult> {
+  // No API key from the machine running the tests may pick a real target.
+  return runProcess(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', OPENCX_API_KEY: '' },
+  });
 }
 
 describe('the built command', () => {
