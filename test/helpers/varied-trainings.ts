@@ -67,11 +67,15 @@ const PARAGRAPHS = [
 
 /**
  * An org of `count` varied trainings, the same for the same seed: every channel and type,
- * segments (twins included), directories (one unmapped), drafts with pending edits, published
- * trainings with pending dashboard edits, CRLF and padded texts, duplicate and hostile titles,
- * metadata, trainings of this namespace without a file (one key used twice) and of another.
+ * segments (twins included), directories (one unmapped), drafts with pending edits, CRLF and
+ * padded texts, duplicate and hostile titles, metadata, trainings of this namespace without a
+ * file (one key used twice) and of another. With `publishedEdits`, also published trainings
+ * with dashboard edits that are not live (which no file can match without a change).
  */
-export function variedOrg(namespace: string, count = 200, seed = 6): SeedInput {
+export function variedOrg(
+  namespace: string,
+  { count = 200, seed = 6, publishedEdits = false } = {},
+): SeedInput {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const hex = (n: number) =>
@@ -107,7 +111,7 @@ export function variedOrg(namespace: string, count = 200, seed = 6): SeedInput {
     if (kind === 3)
       Object.assign(t, { title: '', content: '', draft_title: title, draft_content: content });
     // A published training with edits in the dashboard that are not live.
-    if (kind === 4)
+    if (kind === 4 && publishedEdits)
       Object.assign(t, { draft_title: title, draft_content: `${content}\n\nEdited.` });
     trainings.push(t);
   }

@@ -47,8 +47,10 @@ describe('pull', () => {
       .trainings()
       .map((t) => t.id)
       .sort();
-    const pending = pendingEdits(emulator);
-    expect(pending.length).toBeGreaterThan(5);
+    const draftsWithEdits = emulator.store
+      .trainings()
+      .filter((t) => t.is_draft && t.draft_content !== null);
+    expect(draftsWithEdits.length).toBeGreaterThan(5);
 
     const pulled = await project.run(['pull', '--map-directories']);
     expect(pulled.stderr).toBe('');
@@ -67,31 +69,13 @@ describe('pull', () => {
     const validated = await project.run(['validate']);
     expect(validated.stdout).toBe(`✔ ${expected} trainings in trainings/ valid.\n`);
 
-    // The only changes: publishing the dashboard edits that the files now hold.
     const plan = await planOf(project);
     expect(plan.warnings).toEqual([]);
-    const changed = plan.actions.filter((a) => a.kind !== 'no-op');
-    expect(changed.map((a) => ('id' in a ? a.id : '')).sort()).toEqual(pending);
-    for (const a of changed) {
-      expect(a).toMatchObject({ kind: 'update', reason: 'changed', matched_by: 'id' });
-      const fields = a.kind === 'update' ? a.changes.map((c) => c.field) : [];
-      expect(fields).toEqual(['content', 'pending_edit']);
-    }
-    expect(plan.summary).toMatchObject({
-      create: 0,
-      delete: 0,
-      'no-op': expected - pending.length,
-    });
-
-    emulator.clearRequests();
-    const applied = await project.run(['apply', '--yes']);
-    expect(applied.code, applied.stderr).toBe(0);
-    expect(writesIn(emulator).sort()).toEqual(pending.map((id) => `PUT /training/${id}`).sort());
-    expect(pendingEdits(emulator)).toEqual([]);
-
+    expect(plan.actions.filter((a) => a.kind !== 'no-op')).toEqual([]);
     const clean = await project.run(['plan', '--detailed-exitcode']);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain(`No changes. OpenCX matches the files (${expected} trainings).`);
+
     emulator.clearRequests();
     expect((await project.run(['apply', '--yes'])).code).toBe(0);
     expect(writesIn(emulator)).toEqual([]);
@@ -108,6 +92,34 @@ describe('pull', () => {
       `Read 200 trainings from OpenCX. Nothing to pull: ${expected} already have a file here;`,
     );
     expect(await filesOf(project)).toEqual(files);
+  });
+
+  it('writes what the dashboard shows for published trainings with unpublished edits, and says apply publishes them', async () => {
+    const emulator = await useEmulator({ data: variedOrg(NAMESPACE, { publishedEdits: true }) });
+    const project = await aProject(emulator, {});
+    const pending = pendingEdits(emulator);
+    expect(pending.length).toBeGreaterThan(5);
+
+    const pulled = await project.run(['pull', '--map-directories']);
+    expect(pulled.code, pulled.stdout).toBe(0);
+    expect(pulled.stdout).toContain('[pending-edit-pulled]');
+
+    // The only changes: publishing the dashboard edits that the files now hold.
+    const plan = await planOf(project);
+    const changed = plan.actions.filter((a) => a.kind !== 'no-op');
+    expect(changed.map((a) => ('id' in a ? a.id : '')).sort()).toEqual(pending);
+    for (const a of changed) {
+      expect(a).toMatchObject({ kind: 'update', reason: 'changed', matched_by: 'id' });
+      const fields = a.kind === 'update' ? a.changes.map((c) => c.field) : [];
+      expect(fields).toEqual(['content', 'pending_edit']);
+    }
+
+    emulator.clearRequests();
+    const applied = await project.run(['apply', '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(writesIn(emulator).sort()).toEqual(pending.map((id) => `PUT /training/${id}`).sort());
+    expect(pendingEdits(emulator)).toEqual([]);
+    expect((await project.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
   it('writes nothing outside the trainings folder, whatever the titles say', async () => {
