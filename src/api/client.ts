@@ -1,14 +1,7 @@
-import { Pool } from 'undici';
-import type { z } from 'zod';
-import { VERSION } from '../version.js';
-import { redact } from '../util/redact.js';
-import { checkBaseUrl } from './base-url.js';
 import {
   API_PATHS,
   MAX_PAGE_SIZE,
-  REQUEST_ID_HEADER,
   directoryListSchema,
-  errorBodySchema,
   segmentListSchema,
   trainingListSchema,
   trainingSchema,
@@ -20,89 +13,26 @@ import {
   type TrainingList,
   type UpdateTrainingBody,
 } from './contract.js';
-import { ApiError, UnexpectedResponseError, describeApiFailure } from './errors.js';
-import { parseRetryAfter } from './retry-after.js';
-import {
-  MAX_ATTEMPTS,
-  Scheduler,
-  systemClock,
-  type Clock,
-  type RetryDecision,
-  type SchedulerOptions,
-} from './scheduler.js';
+import { ApiError, UnexpectedResponseError } from './errors.js';
+import { MAX_ATTEMPTS } from './scheduler.js';
+import { Transport, type CallSpec, type TransportOptions } from './transport.js';
 
-export const CONNECT_TIMEOUT_MS = 10_000;
-export const HEADERS_TIMEOUT_MS = 30_000;
-export const BODY_TIMEOUT_MS = 30_000;
+export type { RequestEvent } from './transport.js';
+export type ClientOptions = TransportOptions;
+
 /** Listings that keep changing under us are re-read at most this many times. */
 export const MAX_LIST_PASSES = 3;
 
-export interface ClientOptions extends SchedulerOptions {
-  baseUrl: string;
-  /** The API key. It is sent in the Authorization header and nowhere else. */
-  token: string;
-  /** Called after every attempt, for --debug output. Messages are already redacted. */
-  onRequest?: (event: RequestEvent) => void;
-}
-
-export interface RequestEvent {
-  method: string;
-  path: string;
-  attempt: number;
-  status: number | undefined;
-  ms: number;
-  requestId: string | undefined;
-  error?: string;
-}
-
-interface CallSpec<T> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-  /** Shape of a 2xx body; absent when the body does not matter. */
-  schema?: z.ZodType<T>;
-  /** False for creates: a failure after sending is then ambiguous and not retried here. */
-  idempotent: boolean;
-}
-
-/** Errors of undici that mean the request never left: retrying cannot duplicate anything. */
-export const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-]);
-
 /** A typed client of the OpenCX training API. Every call goes through one Scheduler. */
 export class OpenCxClient {
-  private readonly pool: Pool;
-  private readonly scheduler: Scheduler;
-  private readonly clock: Clock;
-  private readonly token: string;
-  private readonly basePath: string;
-  private readonly userAgent = `opencx-trainings/${VERSION} node/${process.version}`;
-  private readonly onRequest: ((event: RequestEvent) => void) | undefined;
+  private readonly transport: Transport;
 
   constructor(options: ClientOptions) {
-    const url = checkBaseUrl(options.baseUrl);
-    this.token = options.token;
-    this.basePath = url.pathname.replace(/\/+$/, '');
-    this.clock = options.clock ?? systemClock;
-    this.scheduler = new Scheduler(options);
-    this.onRequest = options.onRequest;
-    this.pool = new Pool(url.origin, {
-      connections: Math.max(1, options.concurrency ?? 4),
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      bodyTimeout: BODY_TIMEOUT_MS,
-      keepAliveTimeout: 10_000,
-    });
+    this.transport = new Transport(options);
   }
 
-  async close(): Promise<void> {
-    await this.pool.close();
+  close(): Promise<void> {
+    return this.transport.close();
   }
 
   /**
@@ -185,7 +115,7 @@ export class OpenCxClient {
         const existing = await findExisting();
         if (existing !== undefined) return existing;
         if (round >= MAX_ATTEMPTS) throw error;
-        await this.clock.sleep(this.scheduler.backoff(round));
+        await this.transport.clock.sleep(this.transport.scheduler.backoff(round));
       }
     }
   }
@@ -297,178 +227,6 @@ export class OpenCxClient {
   }
 
   private call<T>(spec: CallSpec<T>): Promise<T> {
-    return this.scheduler.run(
-      (attempt) => this.attempt(spec, attempt),
-      (error) => this.decide(error, spec.idempotent),
-    );
+    return this.transport.call(spec);
   }
-
-  private decide(error: unknown, idempotent: boolean): RetryDecision {
-    if (!(error instanceof ApiError) || error instanceof UnexpectedResponseError)
-      return { retry: false };
-    if (error.status === 429) return { retry: true, afterMs: retryAfterOf(error), pauseAll: true };
-    if (error.status !== undefined) return { retry: error.status >= 500 && idempotent };
-    return { retry: idempotent || !error.ambiguous };
-  }
-
-  private async attempt<T>(spec: CallSpec<T>, attempt: number): Promise<T> {
-    const path = `${this.basePath}${spec.path}${queryString(spec.query)}`;
-    const started = this.clock.now();
-    const details = { method: spec.method, path: spec.path, attempts: attempt };
-    let status: number | undefined;
-    let requestId: string | undefined;
-    let failure: ApiError | undefined;
-    try {
-      const response = await this.pool.request({
-        method: spec.method,
-        path,
-        headers: {
-          authorization: `Bearer ${this.token}`,
-          'user-agent': this.userAgent,
-          accept: 'application/json',
-          ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: spec.body === undefined ? null : JSON.stringify(spec.body),
-      });
-      status = response.statusCode;
-      requestId = headerValue(response.headers[REQUEST_ID_HEADER]);
-      const text = await response.body.text();
-      if (status < 200 || status >= 300) {
-        const retryAfter = headerValue(response.headers['retry-after']);
-        // A server error on a write leaves its outcome unknown, like a dropped connection.
-        const ambiguous = !spec.idempotent && status >= 500;
-        throw this.httpError(
-          { ...details, status, requestId, serverMessage: serverMessageOf(text), ambiguous },
-          retryAfter,
-        );
-      }
-      return this.parseBody(spec, text, { ...details, status, requestId });
-    } catch (error) {
-      failure = error instanceof ApiError ? error : this.networkError(error, spec, details);
-      throw failure;
-    } finally {
-      this.report({
-        method: spec.method,
-        path: spec.path,
-        attempt,
-        status,
-        ms: this.clock.now() - started,
-        requestId,
-        ...(failure === undefined ? {} : { error: failure.message }),
-      });
-    }
-  }
-
-  private parseBody<T>(
-    spec: CallSpec<T>,
-    text: string,
-    details: { method: string; path: string; status: number; requestId: string | undefined },
-  ): T {
-    if (spec.schema === undefined) return undefined as T;
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      throw new UnexpectedResponseError(
-        this.safe(
-          `${spec.method} ${spec.path} answered with a body that is not JSON: ${truncate(text)}`,
-        ),
-        details,
-      );
-    }
-    const result = spec.schema.safeParse(json);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where =
-        issue === undefined || issue.path.length === 0
-          ? 'the body'
-          : `field "${issue.path.join('.')}"`;
-      throw new UnexpectedResponseError(
-        this.safe(
-          `${spec.method} ${spec.path} answered with an unexpected shape: ${where}: ${issue?.message ?? 'invalid'}.`,
-        ),
-        details,
-      );
-    }
-    return result.data;
-  }
-
-  private httpError(
-    details: ConstructorParameters<typeof ApiError>[1],
-    retryAfter: string | undefined,
-  ): ApiError {
-    const error = new ApiError(this.safe(describeApiFailure(details)), {
-      ...details,
-      serverMessage: details.serverMessage && this.safe(details.serverMessage),
-    });
-    retryAfters.set(error, retryAfter);
-    return error;
-  }
-
-  private networkError(
-    error: unknown,
-    spec: CallSpec<unknown>,
-    details: { method: string; path: string; attempts: number },
-  ): ApiError {
-    const code =
-      (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'UNKNOWN');
-    // A write whose request may have reached the server before the connection failed.
-    const ambiguous = !spec.idempotent && !NOT_SENT_CODES.has(code);
-    const full = { ...details, code, ambiguous };
-    return new ApiError(this.safe(describeApiFailure(full)), full, { cause: error });
-  }
-
-  private report(event: RequestEvent): void {
-    this.onRequest?.({
-      ...event,
-      ...(event.error === undefined ? {} : { error: this.safe(event.error) }),
-    });
-  }
-
-  /** Every message leaving the client passes here, so the token never does. */
-  private safe(text: string): string {
-    return redact(text, {}, [this.token]);
-  }
-}
-
-const retryAfters = new WeakMap<ApiError, string | undefined>();
-
-function retryAfterOf(error: ApiError): number | undefined {
-  return parseRetryAfter(retryAfters.get(error), Date.now());
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function queryString(query: CallSpec<unknown>['query']): string {
-  if (query === undefined) return '';
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(name, String(value));
-  }
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
-
-/** The server's words from an error body: `message` (string or list), else `error`, else text. */
-export function serverMessageOf(text: string): string | undefined {
-  if (text.trim() === '') return undefined;
-  try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(text));
-    if (parsed.success) {
-      const { message, error } = parsed.data;
-      if (Array.isArray(message) && message.length > 0) return message.join('; ');
-      if (typeof message === 'string' && message !== '') return message;
-      if (error !== undefined) return error;
-    }
-  } catch {
-    // Not JSON: the raw text below.
-  }
-  return truncate(text);
-}
-
-function truncate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
 }

@@ -16,6 +16,8 @@ export interface ApiErrorDetails {
    */
   ambiguous?: boolean;
   attempts?: number;
+  /** How long a 429 asked to wait (Retry-After), when it said. */
+  retryAfterMs?: number | undefined;
 }
 
 /** A failed API call: the status, the call and the server's words, never the token. */
@@ -29,6 +31,7 @@ export class ApiError extends UserFacingError {
   readonly code: string | undefined;
   readonly ambiguous: boolean;
   readonly attempts: number;
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: ApiErrorDetails, options?: { cause?: unknown }) {
     super(message, options);
@@ -40,6 +43,7 @@ export class ApiError extends UserFacingError {
     this.code = details.code;
     this.ambiguous = details.ambiguous ?? false;
     this.attempts = details.attempts ?? 1;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Pool } from 'undici';
 import { z } from 'zod';
 import { checkBaseUrl } from '../api/base-url.js';
-import { NOT_SENT_CODES, serverMessageOf } from '../api/client.js';
+import { NOT_SENT_CODES, serverMessageOf } from '../api/transport.js';
 import { ApiError, describeApiFailure } from '../api/errors.js';
 import { parseRetryAfter } from '../api/retry-after.js';
 import { Scheduler, type RetryDecision, type SchedulerOptions } from '../api/scheduler.js';
