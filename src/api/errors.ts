@@ -16,8 +16,10 @@ export interface ApiErrorDetails {
    */
   ambiguous?: boolean;
   attempts?: number;
-  /** How long a 429 asked to wait (Retry-After), when it said. */
+  /** How long a rate-limited answer asked to wait (Retry-After), when it said. */
   retryAfterMs?: number | undefined;
+  /** Refused for a rate limit: a 429 (the default), or another status a server uses for it. */
+  rateLimited?: boolean;
 }
 
 /** A failed API call: the status, the call and the server's words, never the token. */
@@ -32,6 +34,7 @@ export class ApiError extends UserFacingError {
   readonly ambiguous: boolean;
   readonly attempts: number;
   readonly retryAfterMs: number | undefined;
+  readonly rateLimited: boolean;
 
   constructor(message: string, details: ApiErrorDetails, options?: { cause?: unknown }) {
     super(message, options);
@@ -44,6 +47,7 @@ export class ApiError extends UserFacingError {
     this.ambiguous = details.ambiguous ?? false;
     this.attempts = details.attempts ?? 1;
     this.retryAfterMs = details.retryAfterMs;
+    this.rateLimited = details.rateLimited ?? details.status === 429;
   }
 }
 

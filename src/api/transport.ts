@@ -5,14 +5,9 @@ import { redact } from '../util/redact.js';
 import { checkBaseUrl } from './base-url.js';
 import { REQUEST_ID_HEADER, errorBodySchema } from './contract.js';
 import { ApiError, UnexpectedResponseError, describeApiFailure } from './errors.js';
+import { connectionFailure, decideRetry } from './retry-policy.js';
 import { parseRetryAfter } from './retry-after.js';
-import {
-  Scheduler,
-  systemClock,
-  type Clock,
-  type RetryDecision,
-  type SchedulerOptions,
-} from './scheduler.js';
+import { Scheduler, systemClock, type Clock, type SchedulerOptions } from './scheduler.js';
 
 /**
  * The one HTTP edge of the OpenCX client: a keep-alive undici pool, one attempt of a request
@@ -54,15 +49,6 @@ export interface CallSpec<T> {
   idempotent: boolean;
 }
 
-/** Errors of undici that mean the request never left: retrying cannot duplicate anything. */
-export const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-]);
-
 export class Transport {
   private readonly pool: Pool;
   readonly scheduler: Scheduler;
@@ -96,16 +82,8 @@ export class Transport {
   call<T>(spec: CallSpec<T>): Promise<T> {
     return this.scheduler.run(
       (attempt) => this.attempt(spec, attempt),
-      (error) => this.decide(error, spec.idempotent),
+      (error) => decideRetry(error, spec.idempotent),
     );
-  }
-
-  private decide(error: unknown, idempotent: boolean): RetryDecision {
-    if (!(error instanceof ApiError) || error instanceof UnexpectedResponseError)
-      return { retry: false };
-    if (error.status === 429) return { retry: true, afterMs: error.retryAfterMs, pauseAll: true };
-    if (error.status !== undefined) return { retry: error.status >= 500 && idempotent };
-    return { retry: idempotent || !error.ambiguous };
   }
 
   private async attempt<T>(spec: CallSpec<T>, attempt: number): Promise<T> {
@@ -145,7 +123,10 @@ export class Transport {
       }
       return this.parseBody(spec, text, { ...details, status, requestId });
     } catch (error) {
-      failure = error instanceof ApiError ? error : this.networkError(error, spec, details);
+      failure =
+        error instanceof ApiError
+          ? error
+          : connectionFailure(error, details, spec.idempotent, (t) => this.safe(t));
       throw failure;
     } finally {
       this.report({
@@ -199,19 +180,6 @@ export class Transport {
       ...details,
       serverMessage: details.serverMessage && this.safe(details.serverMessage),
     });
-  }
-
-  private networkError(
-    error: unknown,
-    spec: CallSpec<unknown>,
-    details: { method: string; path: string; attempts: number },
-  ): ApiError {
-    const code =
-      (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'UNKNOWN');
-    // A write whose request may have reached the server before the connection failed.
-    const ambiguous = !spec.idempotent && !NOT_SENT_CODES.has(code);
-    const full = { ...details, code, ambiguous };
-    return new ApiError(this.safe(describeApiFailure(full)), full, { cause: error });
   }
 
   private report(event: RequestEvent): void {

@@ -1,8 +1,9 @@
 import { Pool } from 'undici';
 import { z } from 'zod';
 import { checkBaseUrl } from '../api/base-url.js';
-import { NOT_SENT_CODES, serverMessageOf } from '../api/transport.js';
-import { ApiError, describeApiFailure } from '../api/errors.js';
+import { serverMessageOf } from '../api/transport.js';
+import { ApiError, UnexpectedResponseError, describeApiFailure } from '../api/errors.js';
+import { connectionFailure, decideRetry } from '../api/retry-policy.js';
 import { parseRetryAfter } from '../api/retry-after.js';
 import { Scheduler, type RetryDecision, type SchedulerOptions } from '../api/scheduler.js';
 import { redact } from '../util/redact.js';
@@ -146,25 +147,22 @@ export class GitHubClient {
         body: call.body === undefined ? null : JSON.stringify(call.body),
       });
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'UNKNOWN';
-      const failure = {
-        ...details,
-        code,
-        ambiguous: !call.idempotent && !NOT_SENT_CODES.has(code),
-      };
-      throw new ApiError(this.safe(describeApiFailure(failure)), failure, { cause: error });
+      throw connectionFailure(error, details, call.idempotent, (t) => this.safe(t));
     }
     const text = await response.body.text();
     const status = response.statusCode;
     if (status < 200 || status >= 300) {
-      const failure = { ...details, status, serverMessage: serverMessageOf(text) };
-      const error = new ApiError(this.safe(describeApiFailure(failure)), failure);
-      retryHints.set(error, retryHintOf(response.headers));
-      throw error;
+      const failure = {
+        ...details,
+        status,
+        serverMessage: serverMessageOf(text),
+        ...rateLimitOf(status, response.headers),
+      };
+      throw new ApiError(this.safe(describeApiFailure(failure)), failure);
     }
     const parsed = call.schema.safeParse(text === '' ? undefined : safeJson(text));
     if (!parsed.success) {
-      throw new ApiError(
+      throw new UnexpectedResponseError(
         this.safe(`${call.method} ${details.path} answered with an unexpected body.`),
         { ...details, status },
       );
@@ -198,31 +196,32 @@ export class GitHubClient {
  * GitHub answers a rate limit with 429, or with 403 and `Retry-After` (secondary limits) or
  * `x-ratelimit-remaining: 0` (the hourly limit, which resets at `x-ratelimit-reset`).
  */
-interface RetryHint {
-  waitMs: number | undefined;
-  rateLimited: boolean;
-}
-const retryHints = new WeakMap<ApiError, RetryHint>();
-
-function retryHintOf(headers: Record<string, string | string[] | undefined>): RetryHint {
+function rateLimitOf(
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+): { rateLimited: boolean; retryAfterMs: number | undefined } {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const now = Date.now();
   const retryAfter = parseRetryAfter(first(headers['retry-after']), now);
   const exhausted = first(headers['x-ratelimit-remaining']) === '0';
   const reset = Number(first(headers['x-ratelimit-reset']));
   const untilReset = exhausted && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
-  return { waitMs: retryAfter ?? untilReset, rateLimited: retryAfter !== undefined || exhausted };
+  return {
+    rateLimited: status === 429 || (status === 403 && (retryAfter !== undefined || exhausted)),
+    retryAfterMs: retryAfter ?? untilReset,
+  };
 }
 
+/** The shared policy, except that a limit lifting too late fails the call at once. */
 function decide(error: unknown, idempotent: boolean): RetryDecision {
-  if (!(error instanceof ApiError)) return { retry: false };
-  const hint = retryHints.get(error);
-  if (error.status === 429 || (error.status === 403 && hint?.rateLimited === true)) {
-    if ((hint?.waitMs ?? 0) > MAX_RATE_LIMIT_WAIT_MS) return { retry: false };
-    return { retry: true, afterMs: hint?.waitMs, pauseAll: true };
+  if (
+    error instanceof ApiError &&
+    error.rateLimited &&
+    (error.retryAfterMs ?? 0) > MAX_RATE_LIMIT_WAIT_MS
+  ) {
+    return { retry: false };
   }
-  if (error.status !== undefined) return { retry: error.status >= 500 && idempotent };
-  return { retry: idempotent || !error.ambiguous };
+  return decideRetry(error, idempotent);
 }
 
 function repoPath(repo: Repository): string {
