@@ -1,3 +1,4 @@
+import { UserFacingError } from '../errors.js';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -152,9 +153,8 @@ export function generateToken(): string {
 }
 
 /** The port asked for is taken: the user's to change, not a bug. */
-export class PortInUseError extends Error {
+export class PortInUseError extends UserFacingError {
   override name = 'PortInUseError';
-  readonly userFacing = true;
 }
 
 function listen(server: Server, port: number): Promise<number> {

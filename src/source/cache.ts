@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../util/safe-write.js';
 import { VERSION } from '../version.js';
 import type { FileResult } from './read-file.js';
 
@@ -46,11 +47,7 @@ export async function openSourceCache(projectDir: string): Promise<SourceCache> 
       if (!changed && used.size === previous.size) return;
       const content: CacheFile = { version: VERSION, entries: Object.fromEntries(used) };
       try {
-        await mkdir(path.dirname(file), { recursive: true });
-        // Write then rename, so that a run killed half-way never leaves a torn cache.
-        const temp = `${file}.${process.pid}.tmp`;
-        await writeFile(temp, JSON.stringify(content));
-        await rename(temp, file);
+        await writeFileAtomic(file, JSON.stringify(content), { overwrite: true });
       } catch {
         // A read-only checkout still validates; it only stays slow.
       }

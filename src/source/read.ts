@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
 import { checkDirectories } from './directories.js';
 import { checkIdentities } from './identity.js';
+import { isInside } from '../util/safe-write.js';
 import { keyFromPath } from './normalize.js';
 import type { FileJob } from './read-file.js';
 import { NO_CACHE, openSourceCache } from './cache.js';
@@ -113,9 +114,4 @@ function isTrainingName(name: string): boolean {
     !name.startsWith('_') &&
     name.toLowerCase() !== 'readme.md'
   );
-}
-
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

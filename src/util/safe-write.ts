@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { access, link, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export type WriteOutcome = 'written' | 'exists';
@@ -8,8 +8,9 @@ export type WriteOutcome = 'written' | 'exists';
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /**
- * Write a whole file or nothing: the text goes to a temporary file beside it, which then takes
- * the file's name. Without `overwrite`, an existing file is never replaced, even one created a
+ * Write a whole file or nothing: the text goes to a temporary file beside it, flushed to disk,
+ * which then takes the file's name, so that a reader (or a restart after a kill) sees the old
+ * file or the new one, never half of one. Without `overwrite`, an existing file is never replaced, even one created a
  * moment ago by someone else: the name is taken with a hard link, which fails if it exists.
  */
 export async function writeFileAtomic(
@@ -20,7 +21,13 @@ export async function writeFileAtomic(
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temp, text, { flag: 'wx' });
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   try {
     if (overwrite) {
       await rename(temp, file);
@@ -61,7 +68,8 @@ export async function resolveInside(root: string, relative: string): Promise<str
   return absolute;
 }
 
-function isInside(root: string, target: string): boolean {
+/** Whether `target` lies strictly below the folder `root` (both absolute). */
+export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
