@@ -67,16 +67,26 @@ export async function openSession(
     );
     throw new ExitError(ExitCode.error);
   }
-  const connection = await connect(target, {
+  const connection = await connectTo(target, config, options, io);
+  return { config, target, connection, desired: project.source.trainings };
+}
+
+/** Connect to the target, local data relative to the project, requests printed with --debug. */
+export function connectTo(
+  target: Target,
+  config: Config,
+  options: SyncOptions,
+  io: Io,
+): Promise<Connection> {
+  return connect(target, {
     baseDir: projectDir(config, io),
     env: io.env,
     ...(options.debug ? { onRequest: debugRequests(io) } : {}),
   });
-  return { config, target, connection, desired: project.source.trainings };
 }
 
 /** `--debug`: one line on stderr per API request. */
-export function debugRequests(io: Io): (e: RequestEvent) => void {
+function debugRequests(io: Io): (e: RequestEvent) => void {
   return (e) =>
     io.stderr.write(
       `[debug] ${e.method} ${e.path} → ${e.status ?? e.error ?? '?'} in ${e.ms} ms (attempt ${e.attempt}${e.requestId === undefined ? '' : `, request ${e.requestId}`})\n`,

@@ -15,11 +15,10 @@ import { renderDiagnostics } from '../../render/diagnostics.js';
 import { renderPullReport } from '../../render/pull-report.js';
 import { writeFileAtomic } from '../../util/safe-write.js';
 import { commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
-import { connect } from '../connect.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { wantsColor, type Io } from '../io.js';
-import { loadProject, projectDir } from '../project.js';
-import { debugRequests, type SyncOptions } from '../sync.js';
+import { loadProject } from '../project.js';
+import { connectTo, type SyncOptions } from '../sync.js';
 
 export interface PullOptions extends SyncOptions {
   mode: PullMode;
@@ -113,11 +112,7 @@ export async function pull(options: PullOptions, io: Io): Promise<ExitCode> {
     directory: d.directory,
   }));
 
-  const connection = await connect(target, {
-    baseDir: projectDir(config, io),
-    env: io.env,
-    ...(options.debug ? { onRequest: debugRequests(io) } : {}),
-  });
+  const connection = await connectTo(target, config, options, io);
   let plan: PullPlan;
   try {
     const org = await fetchOrg(connection.client);
