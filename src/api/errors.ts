@@ -10,6 +10,10 @@ export interface ApiErrorDetails {
   serverMessage?: string | undefined;
   /** Network error code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT...) when no response arrived. */
   code?: string | undefined;
+  /** The server's host (with the port when not the default), named when it could not be reached. */
+  host?: string | undefined;
+  /** True when retrying cannot help (a TLS or DNS failure): the call fails at once. */
+  permanent?: boolean;
   /**
    * True when a write may or may not have happened: the request was sent, and the connection
    * failed before a response said which. A create must not be retried blindly after this.
@@ -31,6 +35,8 @@ export class ApiError extends UserFacingError {
   readonly requestId: string | undefined;
   readonly serverMessage: string | undefined;
   readonly code: string | undefined;
+  readonly host: string | undefined;
+  readonly permanent: boolean;
   readonly ambiguous: boolean;
   readonly attempts: number;
   readonly retryAfterMs: number | undefined;
@@ -44,6 +50,8 @@ export class ApiError extends UserFacingError {
     this.requestId = details.requestId;
     this.serverMessage = details.serverMessage;
     this.code = details.code;
+    this.host = details.host;
+    this.permanent = details.permanent ?? false;
     this.ambiguous = details.ambiguous ?? false;
     this.attempts = details.attempts ?? 1;
     this.retryAfterMs = details.retryAfterMs;
@@ -62,7 +70,7 @@ export function describeApiFailure(d: ApiErrorDetails): string {
   const what =
     d.status !== undefined
       ? `${call} failed with HTTP ${d.status}${d.serverMessage ? `: ${d.serverMessage}` : ''}${maybe}`
-      : `${call} failed: ${d.code ?? 'no response'}${maybe}`;
+      : `${call} failed: no answer${d.host === undefined ? '' : ` from ${d.host}`} (${d.code ?? 'no response'})${maybe}`;
   const attempts = (d.attempts ?? 1) > 1 ? ` after ${d.attempts} attempts` : '';
   const id = d.requestId === undefined ? '' : ` (request id ${d.requestId})`;
   return `${what}${attempts}${id}`;

@@ -44,6 +44,24 @@ export type RetryDecision =
   /** `afterMs`: the server said when (Retry-After); `pauseAll`: the limit is shared by all calls. */
   | { retry: true; afterMs?: number | undefined; pauseAll?: boolean };
 
+/**
+ * The error for a call that cannot wait as long as the server asks: the wait would end after the
+ * call's deadline. `cause` is the answer that asked for the wait (possibly another call's);
+ * `attempts` is how many this call made.
+ */
+export type TooLate = (
+  cause: unknown,
+  wait: { until: number; now: number; attempts: number },
+) => unknown;
+
+/** A wait every call honours before its next attempt, and the answer that asked for it. */
+interface Pause {
+  until: number;
+  cause: unknown;
+}
+
+type Settled<T> = { value: T } | { error: unknown } | { late: Pause };
+
 export class Scheduler {
   private readonly bucket: TokenBucket | null;
   private readonly concurrency: number;
@@ -55,7 +73,7 @@ export class Scheduler {
   private readonly backoffCapMs: number;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
-  private pausedUntil = 0;
+  private pause: Pause = { until: 0, cause: undefined };
 
   constructor(options: SchedulerOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -77,32 +95,49 @@ export class Scheduler {
 
   /**
    * Run `attempt` until it succeeds, `decide` says not to retry, the attempts run out or the
-   * deadline passes; then the last error is thrown as it is.
+   * deadline passes; then the last error is thrown as it is. A wait the server asks for that
+   * would end after the deadline fails the call at once with `tooLate`'s error: sleeping that
+   * long, in silence, helps nobody.
+   *
+   * The deadline starts when the call first gets a slot: time spent queued behind other calls
+   * is the run's length, not this call's trouble.
    */
   async run<T>(
     attempt: (n: number) => Promise<T>,
     decide: (error: unknown, n: number) => RetryDecision,
+    tooLate: TooLate = (cause) => cause,
   ): Promise<T> {
-    const deadline = this.clock.now() + this.deadlineMs;
+    let deadline: number | undefined;
     for (let n = 1; ; n++) {
-      let decision: RetryDecision;
-      let failure: unknown;
       await this.acquire();
+      deadline ??= this.clock.now() + this.deadlineMs;
+      let settled: Settled<T>;
       try {
-        await this.pace();
-        return await attempt(n);
+        const late = await this.pace(deadline);
+        settled = late === undefined ? { value: await attempt(n) } : { late };
       } catch (error) {
-        failure = error;
-        decision = decide(error, n);
+        settled = { error };
       } finally {
         this.release();
       }
+      if ('value' in settled) return settled.value;
+      const now = this.clock.now();
+      if ('late' in settled) {
+        throw tooLate(settled.late.cause, { until: settled.late.until, now, attempts: n - 1 });
+      }
+      const failure = settled.error;
+      const decision = decide(failure, n);
       if (!decision.retry || n >= this.maxAttempts) throw failure;
-      const delay = decision.afterMs ?? this.backoff(n);
-      if (decision.pauseAll === true)
-        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + delay);
-      if (this.clock.now() + delay > deadline) throw failure;
-      await this.clock.sleep(delay);
+      const until = now + (decision.afterMs ?? this.backoff(n));
+      if (decision.pauseAll === true && until > this.pause.until) {
+        this.pause = { until, cause: failure };
+      }
+      if (until > deadline) {
+        throw decision.afterMs === undefined
+          ? failure
+          : tooLate(failure, { until, now, attempts: n });
+      }
+      await this.clock.sleep(until - now);
     }
   }
 
@@ -113,18 +148,25 @@ export class Scheduler {
     );
   }
 
-  /** Wait out a shared pause (after a 429), then for this request's token. */
-  private async pace(): Promise<void> {
-    await this.waitForPause();
+  /**
+   * Wait out a shared pause (after a 429), then for this request's token. Returns the pause
+   * instead when it lasts past `deadline`.
+   */
+  private async pace(deadline: number): Promise<Pause | undefined> {
+    const before = await this.waitForPause(deadline);
+    if (before !== undefined) return before;
     const wait = this.bucket?.reserve(this.clock.now()) ?? 0;
     if (wait > 0) await this.clock.sleep(wait);
-    await this.waitForPause();
+    return this.waitForPause(deadline);
   }
 
-  private async waitForPause(): Promise<void> {
-    for (let now = this.clock.now(); now < this.pausedUntil; now = this.clock.now()) {
-      await this.clock.sleep(this.pausedUntil - now);
+  /** A pause can grow while it is waited out (another 429): wait until none is left. */
+  private async waitForPause(deadline: number): Promise<Pause | undefined> {
+    for (let now = this.clock.now(); now < this.pause.until; now = this.clock.now()) {
+      if (this.pause.until > deadline) return this.pause;
+      await this.clock.sleep(this.pause.until - now);
     }
+    return undefined;
   }
 
   private async acquire(): Promise<void> {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { maxInWindow } from '../../test/helpers/windows.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** Send `count` requests as fast as the bucket allows; returns their send times. */
 function schedule(bucket: TokenBucket, count: number, start = 0): number[] {
   return Array.from({ length: count }, () => start + bucket.reserve(start));
-}
-
-/** The most requests that fall in any window [t, t + windowMs). */
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 describe('TokenBucket', () => {

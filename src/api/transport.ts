@@ -5,7 +5,12 @@ import { redact } from '../util/redact.js';
 import { checkBaseUrl } from './base-url.js';
 import { REQUEST_ID_HEADER, errorBodySchema } from './contract.js';
 import { ApiError, UnexpectedResponseError, describeApiFailure } from './errors.js';
-import { connectionFailure, decideRetry } from './retry-policy.js';
+import {
+  connectionFailure,
+  decideRetry,
+  isTransientStatus,
+  rateLimitTooLong,
+} from './retry-policy.js';
 import { parseRetryAfter } from './retry-after.js';
 import { Scheduler, systemClock, type Clock, type SchedulerOptions } from './scheduler.js';
 
@@ -55,6 +60,8 @@ export class Transport {
   readonly clock: Clock;
   private readonly token: string;
   private readonly basePath: string;
+  /** Named in errors about reaching the server (a URL's host never holds its credentials). */
+  private readonly host: string;
   private readonly userAgent = `opencx-trainings/${VERSION} node/${process.version}`;
   private readonly onRequest: ((event: RequestEvent) => void) | undefined;
 
@@ -62,6 +69,7 @@ export class Transport {
     const url = checkBaseUrl(options.baseUrl);
     this.token = options.token;
     this.basePath = url.pathname.replace(/\/+$/, '');
+    this.host = url.host;
     this.clock = options.clock ?? systemClock;
     this.scheduler = new Scheduler(options);
     this.onRequest = options.onRequest;
@@ -83,13 +91,14 @@ export class Transport {
     return this.scheduler.run(
       (attempt) => this.attempt(spec, attempt),
       (error) => decideRetry(error, spec.idempotent),
+      (cause, wait) => rateLimitTooLong(spec, cause, wait),
     );
   }
 
   private async attempt<T>(spec: CallSpec<T>, attempt: number): Promise<T> {
     const path = `${this.basePath}${spec.path}${queryString(spec.query)}`;
     const started = this.clock.now();
-    const details = { method: spec.method, path: spec.path, attempts: attempt };
+    const details = { method: spec.method, path: spec.path, attempts: attempt, host: this.host };
     let status: number | undefined;
     let requestId: string | undefined;
     let failure: ApiError | undefined;
@@ -111,7 +120,7 @@ export class Transport {
       if (status < 200 || status >= 300) {
         const retryAfter = headerValue(response.headers['retry-after']);
         // A server error on a write leaves its outcome unknown, like a dropped connection.
-        const ambiguous = !spec.idempotent && status >= 500;
+        const ambiguous = !spec.idempotent && isTransientStatus(status);
         throw this.httpError({
           ...details,
           status,

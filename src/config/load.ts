@@ -3,6 +3,7 @@ import path from 'node:path';
 import { diagnose } from '../diagnostics/catalog.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { normalizeNewlines } from '../source/content.js';
+import { redactUrlCredentials } from '../util/redact.js';
 import { parseYaml, yamlData } from '../yaml/read-yaml.js';
 import { describeValue, issuesToDiagnostics } from '../yaml/schema-issues.js';
 import { defaultConfig, normalizeConfig, type Config } from './config.js';
@@ -16,7 +17,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; diagnosti
 export function parseConfig(file: string, text: string): ConfigResult {
   const { document, lineCounter } = parseYaml(normalizeNewlines(text));
   const read = yamlData(document, lineCounter, file);
-  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics.map(withoutUrlCredentials) };
   const data = read.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     return {
@@ -42,11 +43,23 @@ export function parseConfig(file: string, text: string): ConfigResult {
           data,
           keysAt: configKeysAt,
           expectedAt: expectedConfigValue,
-        }),
+        }).map(withoutUrlCredentials),
       ),
     };
   }
   return { ok: true, config: normalizeConfig(result.data, file) };
+}
+
+/**
+ * A diagnostic may quote the file (a value received, a YAML excerpt), and a `url` there may hold
+ * credentials: those never reach the output, even when another problem is reported first.
+ */
+function withoutUrlCredentials(d: Diagnostic): Diagnostic {
+  return {
+    ...d,
+    message: redactUrlCredentials(d.message),
+    ...(d.hint === undefined ? {} : { hint: redactUrlCredentials(d.hint) }),
+  };
 }
 
 /**

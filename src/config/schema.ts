@@ -50,7 +50,20 @@ const target = z
     if (t.emulator !== undefined && t.token_env !== undefined) {
       ctx.addIssue({ ...customIssue('target-kind', {}), path: ['token_env'] });
     }
+    // Refused here, before anything (the target's line, a plan) could print them.
+    if (t.url !== undefined && hasCredentials(t.url)) {
+      ctx.addIssue({ ...customIssue('url-credentials', {}), path: ['url'] });
+    }
   });
+
+function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** opencx.yml as written. Every field is optional; see config/load.ts for the defaults. */
 export const configSchema = z

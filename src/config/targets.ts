@@ -1,6 +1,7 @@
 import { DEFAULT_LOCAL_DATA } from './schema.js';
 import { DEFAULT_TOKEN_ENV, type Config, type Target } from './config.js';
 import { ConfigError } from '../errors.js';
+import { redactUrlCredentials } from '../util/redact.js';
 import { suggest } from '../util/suggest.js';
 
 export const OPENCX_API_URL = 'https://api.open.cx';
@@ -42,11 +43,15 @@ export function selectTarget(
   return { ...base, name: 'local', kind: 'local', dataFile: DEFAULT_LOCAL_DATA };
 }
 
-/** The first line of every command that talks to a target: where the changes go. */
+/**
+ * The first line of every command that talks to a target: where the changes go. Credentials in
+ * the URL are refused when the config is read; masking them here too means no other way in
+ * (a target built in code) can print them.
+ */
 export function describeTarget(target: Target): string {
   return target.kind === 'local'
     ? `Target: ${target.name} (the embedded OpenCX emulator, data in ${target.dataFile})`
-    : `Target: ${target.name} (${target.url}, API key from $${target.tokenEnv})`;
+    : `Target: ${target.name} (${redactUrlCredentials(target.url)}, API key from $${target.tokenEnv})`;
 }
 
 /** The API key of a remote target, from its environment variable. */

@@ -46,6 +46,38 @@ export const catalog = {
     message: (a) => `Symbolic link to "${a.target}", outside the trainings folder: not followed.`,
     hint: () => 'Move what it points to into the trainings folder instead of linking to it.',
   }),
+  // An entry under the root that cannot be read as a training is an error, never a silent skip:
+  // a training whose file is not seen would look removed, and apply would delete it.
+  'symlink-dangling': entry<{ target: string }>({
+    severity: 'error',
+    message: (a) => `Symbolic link to "${a.target}", which does not exist.`,
+    hint: () =>
+      'Point the link at an existing training file, or remove the link to remove its training.',
+  }),
+  'symlink-loop': entry({
+    severity: 'error',
+    message: () => 'Symbolic link that loops: following it leads back to a link on the way.',
+    hint: () => 'Point the link at a training file, or replace it with the file itself.',
+  }),
+  'not-a-regular-file': entry<{ what: string }>({
+    severity: 'error',
+    message: (a) => `This is ${a.what}, not a regular file, so it cannot be read as a training.`,
+    hint: () =>
+      'Replace it with a Markdown file, or rename it so that its name does not end in `.md` or starts with `.`.',
+  }),
+  'file-name-invalid': entry<{ what: 'file' | 'folder'; name: string; problem: string }>({
+    severity: 'error',
+    message: (a) =>
+      `The ${a.what} name "${a.name}" ${a.problem}; such a name cannot be shown or matched reliably, so the file is not read.`,
+    hint: (a) =>
+      `Rename the ${a.what} with printable UTF-8 characters only (letters, digits, spaces, \`-\`, \`_\`).`,
+  }),
+  'folder-unreadable': entry<{ reason: string }>({
+    severity: 'error',
+    message: (a) =>
+      `The folder could not be listed (${a.reason}), so every training in it would look removed.`,
+    hint: () => 'Make the folder readable and searchable by the user running the command.',
+  }),
   'frontmatter-missing': entry({
     severity: 'error',
     message: () => 'The file has no frontmatter.',
@@ -175,6 +207,13 @@ export const catalog = {
       'A target needs exactly one of `url` (an OpenCX API) or `emulator` (the embedded local emulator).',
     hint: () =>
       'Write `url: https://api.open.cx` with `token_env: OPENCX_API_KEY`, or `emulator: true`; `token_env` only goes with `url`.',
+  }),
+  'url-credentials': entry({
+    severity: 'error',
+    message: () =>
+      'The URL holds credentials (`user:password@`): they would show wherever the URL is printed or logged.',
+    hint: () =>
+      'Remove them from `url`, and put the API key in the environment variable named by `token_env` (default OPENCX_API_KEY).',
   }),
   'unknown-target': entry<{ name: string; known: readonly string[] }>({
     severity: 'error',

@@ -27,6 +27,12 @@ export interface FaultOptions {
   methods?: readonly string[];
   /** Only POST, PUT, PATCH and DELETE are eligible. */
   writesOnly?: boolean;
+  /**
+   * Quote the request's Authorization header, and the bare token in it, in every error body, as
+   * a careless server or proxy might: proves that the client's messages never pass it on. Not
+   * drawn: on for every error while set.
+   */
+  echoAuthorization?: boolean;
 }
 
 export interface ResolvedFaults {
@@ -39,6 +45,7 @@ export interface ResolvedFaults {
   latency: { min: number; max: number };
   methods: readonly string[] | null;
   writesOnly: boolean;
+  echoAuthorization: boolean;
 }
 
 export interface FaultDecision {
@@ -71,6 +78,7 @@ export function resolveFaults(options: FaultOptions = {}): ResolvedFaults {
     latency: latencyRange(options.latencyMs),
     methods: options.methods?.map((m) => m.toUpperCase()) ?? null,
     writesOnly: options.writesOnly ?? false,
+    echoAuthorization: options.echoAuthorization ?? false,
   };
   if (resolved.errorRate + resolved.throttleRate + resolved.dropRate > 1) {
     throw new RangeError('faults.errorRate + throttleRate + dropRate must not exceed 1');
@@ -121,6 +129,9 @@ export function createFaultInjector(options: FaultOptions | null = null) {
     },
     retryAfterMs(): number {
       return faults?.throttleRetryAfterMs ?? 1000;
+    },
+    echoesAuthorization(): boolean {
+      return faults?.echoAuthorization ?? false;
     },
     set(next: FaultOptions | null): void {
       faults = next === null ? null : resolveFaults(next);

@@ -59,7 +59,8 @@ export function createRequestHandler(deps: ServerDeps) {
     try {
       outcome = await handle(deps, req, url, entry);
     } catch (error) {
-      outcome = errorOutcome(error);
+      const echo = deps.faults.echoesAuthorization() ? echoOf(req.headers.authorization) : [];
+      outcome = errorOutcome(error, echo);
     }
     if (outcome === 'drop') {
       res.socket?.destroy();
@@ -143,16 +144,26 @@ function tooManyRequests(
   return new HttpError(429, message, header === null ? {} : { 'retry-after': header });
 }
 
-function errorOutcome(error: unknown): Outcome {
+function errorOutcome(error: unknown, extra: readonly string[]): Outcome {
   if (error instanceof HttpError) {
     return {
       status: error.status,
-      body: errorEnvelope(error.status, error.messages),
+      body: errorEnvelope(error.status, [...error.messages, ...extra]),
       headers: { ...error.headers },
     };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { status: 500, body: errorEnvelope(500, [`internal error: ${detail}`]) };
+  return { status: 500, body: errorEnvelope(500, [`internal error: ${detail}`, ...extra]) };
+}
+
+/**
+ * The `echoAuthorization` fault: the credentials sent, quoted in the error body both whole and
+ * bare, so that hiding "Bearer ..." alone is not enough to keep them out of a client's output.
+ */
+function echoOf(header: string | undefined): string[] {
+  if (header === undefined) return [];
+  const token = header.replace(/^\s*Bearer\s+/i, '').trim();
+  return [`echoed by an injected fault: Authorization: ${header}; token: ${token}`];
 }
 
 function describeLimit({ requests, windowMs }: RateLimit): string {

@@ -131,6 +131,7 @@ export class GitHubClient {
       method: call.method,
       path: target.split('?')[0] ?? target,
       attempts: attempt,
+      host: new URL(this.origin).host,
     };
     let response;
     try {

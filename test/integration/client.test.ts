@@ -7,6 +7,8 @@ import { VERSION } from '../../src/version.js';
 import { DEFAULT_DIRECTORIES, DEFAULT_SEGMENTS } from '../../src/emulator/index.js';
 import { clientOf, collect } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
+import { usePlainHttpOnHttpsUrl, useUntrustedHttps } from '../helpers/odd-servers.js';
+import { maxInWindow } from '../helpers/windows.js';
 
 const body = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
@@ -227,20 +229,28 @@ describe('OpenCxClient against the emulator', () => {
   });
 
   it('paces requests under the rate limit without a single 429', async () => {
-    const limit = { requests: 10, windowMs: 1000 };
-    const emulator = await useEmulator({ rateLimit: limit });
+    // The exact pacing (bursts, rate, windows) is proven on a fake clock in scheduler.test.ts.
+    // Here, over real HTTP on a machine that may be slow, only what slowness cannot break: a
+    // client keeping a budget below the server's limit is never refused, and the server never
+    // sees more than its limit in any window. Without pacing, 20 requests four at a time would
+    // blow through it at once.
+    const server = { requests: 10, windowMs: 1000 };
+    const emulator = await useEmulator({ rateLimit: server });
     const { client } = clientOf(emulator, {
-      requestsPerMinute: limit.requests,
-      windowMs: limit.windowMs,
+      requestsPerMinute: 8,
+      windowMs: server.windowMs,
       concurrency: 4,
     });
-    await Promise.all(Array.from({ length: 30 }, () => client.getTraining('missing')));
+    await Promise.all(Array.from({ length: 20 }, () => client.getTraining('missing')));
     const log = emulator.requests;
     expect(log.filter((r) => r.status === 429)).toHaveLength(0);
-    const seconds = ((log.at(-1)?.start ?? 0) - (log[0]?.start ?? 0)) / 1000;
-    const achieved = (log.length - 1) / seconds / (limit.requests / (limit.windowMs / 1000));
-    expect(achieved).toBeGreaterThan(0.85);
-    expect(achieved).toBeLessThanOrEqual(1.05);
+    expect(log).toHaveLength(20);
+    expect(
+      maxInWindow(
+        log.map((r) => r.start),
+        server.windowMs,
+      ),
+    ).toBeLessThanOrEqual(server.requests);
   });
 
   it('recovers from the server limit when it does not pace itself', async () => {
@@ -352,5 +362,75 @@ describe('OpenCxClient against the emulator', () => {
     for (const r of emulator.requests)
       expect((r.end ?? 0) - r.start).toBeGreaterThanOrEqual(r.latencyMs - 2);
     expect(emulator.requests.every((r) => r.latencyMs >= 20)).toBe(true);
+  });
+});
+
+describe('OpenCxClient: failures that retrying cannot fix', () => {
+  it('fails at once, naming the host, when the TLS certificate is not trusted', async () => {
+    const server = await useUntrustedHttps();
+    const { client, events } = clientOf(
+      { url: server.url, token: 'token-of-test' },
+      { maxAttempts: 6 },
+    );
+    const error = (await collect(client.listTrainings()).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toMatch(/^Cannot reach 127\.0\.0\.1:\d+: the TLS certificate /);
+    expect(error).toMatchObject({ permanent: true, attempts: 1 });
+    expect(events).toHaveLength(1);
+    expect(server.connections()).toBe(1);
+  });
+
+  it('fails at once when an https:// URL reaches a server that does not speak TLS', async () => {
+    const server = await usePlainHttpOnHttpsUrl();
+    const { client, events } = clientOf(
+      { url: server.url, token: 'token-of-test' },
+      { maxAttempts: 6 },
+    );
+    const error = (await client.getTraining('x').catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toMatch(
+      /^Cannot reach 127\.0\.0\.1:\d+: the TLS handshake failed \(ERR_SSL_WRONG_VERSION_NUMBER\)/,
+    );
+    expect(events).toHaveLength(1);
+    expect(server.connections()).toBe(1);
+  });
+
+  it('names the host when nothing answers, after retrying', async () => {
+    const emulator = await useEmulator();
+    await emulator.stop();
+    const { client } = clientOf(emulator, { maxAttempts: 2 });
+    const error = (await client.getTraining('x').catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toBe(
+      `GET /training/x failed: no answer from 127.0.0.1:${emulator.port} (ECONNREFUSED) after 2 attempts`,
+    );
+  });
+
+  it('never retries a 4xx, and retries a 408 like a 5xx', async () => {
+    const emulator = await useEmulator({
+      faults: { errorRate: 1, errorStatuses: [403], methods: ['GET'] },
+    });
+    const { client } = clientOf(emulator, { maxAttempts: 4 });
+    await expect(client.getTraining('x')).rejects.toMatchObject({ status: 403, attempts: 1 });
+    expect(emulator.requests).toHaveLength(1);
+
+    emulator.clearRequests();
+    emulator.setFaults({ errorRate: 1, errorStatuses: [408], methods: ['GET'] });
+    await expect(client.getTraining('x')).rejects.toMatchObject({ status: 408, attempts: 4 });
+    expect(emulator.requests).toHaveLength(4);
+  });
+
+  it('fails at once, saying when to try again, when Retry-After outlasts the deadline', async () => {
+    const emulator = await useEmulator({
+      faults: { throttleRate: 1, throttleRetryAfterMs: 3_600_000 },
+    });
+    const { client } = clientOf(emulator);
+    const started = Date.now();
+    const error = (await client.createTraining(body('x')).catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toMatch(
+      /^POST \/training was rate limited: the server asks to wait 3600 s \(until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\); try again after that\.$/,
+    );
+    const until = Date.parse(/until (\S+)\)/.exec(error.message)?.[1] ?? '');
+    expect(until - started).toBeGreaterThanOrEqual(3_599_000);
+    expect(error).toMatchObject({ status: 429, rateLimited: true });
+    expect(emulator.requests).toHaveLength(1);
   });
 });

@@ -165,4 +165,31 @@ describe('emulator: injected faults', () => {
     expect(first.filter((s) => s !== 200).length).toBeGreaterThan(0);
     expect(await run(7)).not.toEqual(first);
   });
+
+  it('echoes the Authorization header and its bare token into error bodies, while asked to', async () => {
+    const emulator = await useEmulator({ token: 'QZXWK', faults: { echoAuthorization: true } });
+    const echoed = (token: string) =>
+      `echoed by an injected fault: Authorization: Bearer ${token}; token: ${token}`;
+
+    const wrongKey = await call(emulator, 'GET', '/training', { token: 'WRONG' });
+    expect(wrongKey.status).toBe(401);
+    expect(messagesOf(wrongKey)).toEqual(['the API key is not valid', echoed('WRONG')]);
+
+    const invalid = await call(emulator, 'POST', '/training', { body: { title: '' } });
+    expect(invalid.status).toBe(400);
+    expect(messagesOf(invalid)).toContain(echoed('QZXWK'));
+    expect(messagesOf(await call(emulator, 'GET', '/nowhere'))).toContain(echoed('QZXWK'));
+
+    // Successes are untouched, and so is a request that sent no credentials.
+    expect((await call(emulator, 'GET', '/training')).text).not.toContain('QZXWK');
+    const anonymous = await call(emulator, 'GET', '/training', { token: null });
+    expect(messagesOf(anonymous)).toHaveLength(1);
+
+    emulator.setFaults({ errorRate: 1, errorStatuses: [503], echoAuthorization: true });
+    expect(messagesOf(await call(emulator, 'GET', '/training'))).toContain(echoed('QZXWK'));
+    emulator.setFaults(null);
+    expect((await call(emulator, 'GET', '/training', { token: 'WRONG' })).text).not.toContain(
+      'WRONG',
+    );
+  });
 });
