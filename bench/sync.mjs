@@ -20,7 +20,7 @@ async function writeConfig(dir, url, requestsPerMinute) {
 
 /** The trainings of the generated files, as the emulator would hold them after an apply. */
 async function seedFrom(dir) {
-  const source = await readTrainings({ root: 'trainings', cwd: dir, cacheDir: null });
+  const source = await readTrainings({ root: 'trainings', cwd: dir });
   const { resolved } = resolveReferences(source.trainings, {
     segments: DEFAULT_SEGMENTS,
     directories: {},
@@ -42,7 +42,7 @@ export async function benchPlan({ files = 10_000, runs = 3 } = {}) {
     const results = [];
     for (let i = 0; i < runs; i++) {
       emulator.clearRequests();
-      const r = await timeCli(['plan', '--format', 'json', '--no-cache', '--detailed-exitcode'], {
+      const r = await timeCli(['plan', '--format', 'json', '--detailed-exitcode'], {
         cwd: dir,
         env: { [TOKEN_ENV]: emulator.token },
       });
@@ -76,7 +76,7 @@ export async function benchApply({ creates = 500, requestsPerMinute = 1200 } = {
   const emulator = await startEmulator({ rateLimit: limit });
   try {
     await writeConfig(dir, emulator.url, requestsPerMinute);
-    const r = await timeCli(['apply', '--yes', '--no-cache'], {
+    const r = await timeCli(['apply', '--yes'], {
       cwd: dir,
       env: { [TOKEN_ENV]: emulator.token },
     });

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { generateTrainings, median, report, timeCli } from './lib.mjs';
 
 async function runValidate(dir, files, args = []) {
-  const r = await timeCli(['validate', '--format', 'json', ...args], { cwd: dir });
+  // The parse cache lives outside the work tree: here, beside the generated files.
+  const env = { OPENCX_CACHE_DIR: path.join(dir, 'cache') };
+  const r = await timeCli(['validate', '--format', 'json', ...args], { cwd: dir, env });
   if (r.code !== 0) throw new Error(`validate failed:\n${r.stdout.slice(0, 2000)}${r.stderr}`);
   const out = JSON.parse(r.stdout);
   if (out.trainings !== files) throw new Error(`expected ${files} trainings, got ${out.trainings}`);
@@ -17,7 +19,7 @@ export async function benchValidate({ files = 10_000, runs = 5 } = {}) {
   try {
     const cold = [];
     for (let i = 0; i < runs; i++) cold.push(await runValidate(dir, files, ['--no-cache']));
-    await rm(path.join(dir, '.opencx'), { recursive: true, force: true });
+    await rm(path.join(dir, 'cache'), { recursive: true, force: true });
     const first = await runValidate(dir, files);
     const warm = [];
     for (let i = 0; i < runs; i++) warm.push(await runValidate(dir, files));

@@ -21,7 +21,7 @@ export interface CommonOptions {
   target: string | undefined;
   /** undefined: decide from the terminal and NO_COLOR. */
   color: boolean | undefined;
-  /** Reuse parse results of unchanged files from `.opencx/cache/`. */
+  /** `validate` only: reuse parse results of unchanged files (source/cache.ts). */
   cache: boolean;
 }
 

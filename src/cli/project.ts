@@ -3,7 +3,9 @@ import type { Config } from '../config/config.js';
 import { readConfig } from '../config/load.js';
 import { diagnose } from '../diagnostics/catalog.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locateSourceCache } from '../source/cache-location.js';
 import { readTrainings, type SourceState } from '../source/read.js';
+import { currentBuildId } from '../util/build-id.js';
 import type { CommonOptions } from './args.js';
 import type { Io } from './io.js';
 
@@ -21,6 +23,14 @@ export function projectDir(config: Config, io: Io): string {
   return config.file === null ? io.cwd : path.dirname(path.resolve(io.cwd, config.file));
 }
 
+export interface LoadOptions {
+  /**
+   * Reuse parse results of unchanged files (source/cache.ts). Only `validate` may: what plan and
+   * apply send must come from the training files alone.
+   */
+  cache: boolean;
+}
+
 /**
  * Read opencx.yml and every training file, gathering all diagnostics of both. Directory names
  * are checked against the given target's mapping, or the named/default target's when omitted.
@@ -29,6 +39,7 @@ export async function loadProject(
   options: CommonOptions,
   io: Io,
   directoriesOf?: (config: Config) => Readonly<Record<string, string>>,
+  { cache }: LoadOptions = { cache: false },
 ): Promise<Project> {
   const loaded = await readConfig(io.cwd, options.config);
   if (!loaded.ok) {
@@ -59,11 +70,12 @@ export async function loadProject(
     options.root === undefined
       ? path.resolve(base, config.root)
       : path.resolve(io.cwd, options.root);
+  const cacheFile = cache ? await locateSourceCache(base, io) : null;
   const source = await readTrainings({
     root: rootPath,
     cwd: io.cwd,
     directories,
-    cacheDir: options.cache ? base : null,
+    cache: cacheFile === null ? null : { file: cacheFile, build: currentBuildId() },
   });
   diagnostics.push(...source.diagnostics);
   const root = path.relative(io.cwd, rootPath).split(path.sep).join('/') || '.';

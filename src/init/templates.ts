@@ -92,5 +92,5 @@ export default {
 };
 `;
 
-/** The line `.gitignore` needs: the emulator's data and the parse cache stay local. */
+/** The line `.gitignore` needs: the embedded emulator's data stays local. */
 export const GITIGNORE_LINE = '.opencx/';

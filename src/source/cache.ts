@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { writeFileAtomic } from '../util/safe-write.js';
-import { VERSION } from '../version.js';
+import { asFileResult } from './cache-entry.js';
 import type { FileResult } from './read-file.js';
 
 /**
  * Parsing YAML is most of the cost of reading a large repository, and the result of reading a
- * file depends only on its path and its bytes. So results are kept between runs, keyed by a hash
- * of both, in the project's `.opencx/cache/` (like ruff's or mypy's cache). A new version of
- * the tool starts from an empty cache; entries of files that are gone are dropped on save.
+ * file depends only on its path, its bytes and the code that reads it. So `validate` keeps
+ * results between runs, keyed by a hash of path and bytes, in a file that belongs to one build
+ * of the tool: a file written by other code is never used (like ruff's or mypy's cache).
+ *
+ * Only `validate` uses it, and the file lives outside the work tree (cache-location.ts): what
+ * plan and apply send must come from the training files alone, never from a file that a commit
+ * or a pull request could rewrite.
  */
 export interface SourceCache {
   key(file: string, pathKey: string, bytes: Uint8Array): string;
@@ -19,23 +22,25 @@ export interface SourceCache {
   save(): Promise<void>;
 }
 
-export const CACHE_FILE = '.opencx/cache/source.json';
-
-interface CacheFile {
-  version: string;
-  entries: Record<string, FileResult>;
+/** Where the cache is kept, and the build of the tool its entries must come from. */
+export interface SourceCacheFile {
+  file: string;
+  build: string;
 }
 
-export async function openSourceCache(projectDir: string): Promise<SourceCache> {
-  const file = path.join(projectDir, CACHE_FILE);
-  const previous = await readCacheFile(file);
+interface CacheFile {
+  build: string;
+  entries: Record<string, unknown>;
+}
+
+export async function openSourceCache({ file, build }: SourceCacheFile): Promise<SourceCache> {
+  const previous = await readCacheFile(file, build);
   const used = new Map<string, FileResult>();
   let changed = false;
   return {
-    key: (display, pathKey, bytes) =>
-      createHash('sha1').update(`${display}\0${pathKey}\0`).update(bytes).digest('base64url'),
+    key: cacheKey,
     get: (key) => {
-      const hit = previous.get(key);
+      const hit = asFileResult(previous.get(key));
       if (hit !== undefined) used.set(key, hit);
       return hit;
     },
@@ -45,14 +50,19 @@ export async function openSourceCache(projectDir: string): Promise<SourceCache> 
     },
     save: async () => {
       if (!changed && used.size === previous.size) return;
-      const content: CacheFile = { version: VERSION, entries: Object.fromEntries(used) };
+      const content: CacheFile = { build, entries: Object.fromEntries(used) };
       try {
         await writeFileAtomic(file, JSON.stringify(content), { overwrite: true });
       } catch {
-        // A read-only checkout still validates; it only stays slow.
+        // A read-only cache folder still validates; it only stays slow.
       }
     },
   };
+}
+
+/** The key of one file's result: its path as shown, the key its path gives, and its bytes. */
+export function cacheKey(file: string, pathKey: string, bytes: Uint8Array): string {
+  return createHash('sha1').update(`${file}\0${pathKey}\0`).update(bytes).digest('base64url');
 }
 
 /** No cache at all: every file is parsed. */
@@ -63,18 +73,17 @@ export const NO_CACHE: SourceCache = {
   save: () => Promise.resolve(),
 };
 
-async function readCacheFile(file: string): Promise<Map<string, FileResult>> {
+/** The raw entries of a cache file of this build; anything else reads as an empty cache. */
+async function readCacheFile(file: string, build: string): Promise<Map<string, unknown>> {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    if (
-      parsed.version !== VERSION ||
-      typeof parsed.entries !== 'object' ||
-      parsed.entries === null
-    ) {
-      return new Map();
-    }
-    return new Map(Object.entries(parsed.entries));
+    parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch {
     return new Map();
   }
+  if (typeof parsed !== 'object' || parsed === null) return new Map();
+  const { build: written, entries } = parsed as Partial<CacheFile>;
+  if (written !== build || typeof entries !== 'object' || entries === null) return new Map();
+  if (Array.isArray(entries)) return new Map();
+  return new Map(Object.entries(entries));
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES, diagnose } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
@@ -29,6 +29,12 @@ export function readTrainingFile(
   let bytes: Buffer;
   try {
     const read = readBounded(absolute, MAX_FILE_BYTES);
+    if (read === 'not-a-file')
+      return {
+        diagnostics: [
+          diagnose('file-unreadable', { reason: 'it stopped being a regular file while read' }, at),
+        ],
+      };
     if (read.tooLarge)
       return { diagnostics: [diagnose('file-too-large', { bytes: read.size }, at)] };
     bytes = read.bytes;
@@ -78,14 +84,23 @@ function parseBytes(bytes: Uint8Array, file: string, pathKey: string): FileResul
   return { training };
 }
 
-/** The file's bytes, unless it is larger than `limit`: a huge file never lands in memory. */
+/** Opening a FIFO blocks until a writer comes, unless asked not to (0 where there is no such flag). */
+const NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The file's bytes, unless it is larger than `limit` (a huge file never lands in memory) or is
+ * not a regular file any more: the entry was checked when the folder was listed, but may have
+ * been replaced since, say by a FIFO, whose reading would never end.
+ */
 function readBounded(
   file: string,
   limit: number,
-): { tooLarge: false; bytes: Buffer } | { tooLarge: true; size: number } {
-  const fd = openSync(file, 'r');
+): { tooLarge: false; bytes: Buffer } | { tooLarge: true; size: number } | 'not-a-file' {
+  const fd = openSync(file, NON_BLOCKING);
   try {
-    const { size } = fstatSync(fd);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return 'not-a-file';
+    const { size } = stats;
     if (size > limit) return { tooLarge: true, size };
     const bytes = Buffer.allocUnsafe(size);
     let offset = 0;

@@ -1,16 +1,15 @@
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { diagnose } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
 import { checkDirectories } from './directories.js';
 import { checkIdentities } from './identity.js';
-import { isInside } from '../util/safe-write.js';
 import { keyFromPath } from './normalize.js';
 import type { FileJob } from './read-file.js';
-import { NO_CACHE, openSourceCache } from './cache.js';
+import { NO_CACHE, openSourceCache, type SourceCacheFile } from './cache.js';
 import { readTrainingFile } from './read-file.js';
+import { findTrainings } from './walk.js';
 
 export interface ReadTrainingsOptions {
   /** The trainings folder, absolute or relative to `cwd`. */
@@ -18,8 +17,8 @@ export interface ReadTrainingsOptions {
   cwd: string;
   /** Directory names mapped to ids (config `directories:`). */
   directories?: Readonly<Record<string, string>>;
-  /** Where `.opencx/cache/` lives, or null to parse every file afresh. */
-  cacheDir?: string | null;
+  /** The parse cache to use (see cache.ts), or null to parse every file afresh. */
+  cache?: SourceCacheFile | null;
 }
 
 export interface SourceState {
@@ -48,12 +47,12 @@ export async function readTrainings(options: ReadTrainingsOptions): Promise<Sour
     };
   }
 
-  const { files, diagnostics } = await findTrainingFiles(root, display);
+  const { files, diagnostics } = findTrainings(root, display);
   const jobs = files.map((relative): FileJob => {
     const absolute = path.join(root, relative);
     return { absolute, file: display(absolute), pathKey: keyFromPath(relative) };
   });
-  const cache = options.cacheDir == null ? NO_CACHE : await openSourceCache(options.cacheDir);
+  const cache = options.cache == null ? NO_CACHE : await openSourceCache(options.cache);
   const results = jobs.map((job) => readTrainingFile(job, cache));
   await cache.save();
 
@@ -67,51 +66,4 @@ export async function readTrainings(options: ReadTrainingsOptions): Promise<Sour
     ...checkDirectories(trainings, options.directories ?? {}),
   );
   return { trainings, diagnostics, files: files.length };
-}
-
-/** Paths under the root (with `/`) of files that are trainings: `*.md`, not `_*`, not README. */
-async function findTrainingFiles(
-  root: string,
-  display: (absolute: string) => string,
-): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const realRoot = await realpath(root);
-  const entries = await fg('**', {
-    cwd: root,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    dot: false,
-  });
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
-    if (!entry.dirent.isSymbolicLink()) {
-      if (entry.dirent.isFile() && isTrainingName(entry.name)) files.push(entry.path);
-      continue;
-    }
-    // A link is followed only when it stays inside the root; a linked directory never is,
-    // since whatever it points to inside the root is found at its real place anyway.
-    const absolute = path.join(root, entry.path);
-    const target = await realpath(absolute).catch(() => undefined);
-    const targetStat = target === undefined ? undefined : await stat(target);
-    if (target === undefined || targetStat === undefined) continue;
-    if (!targetStat.isDirectory() && !isTrainingName(entry.name)) continue;
-    if (!isInside(realRoot, target)) {
-      diagnostics.push(
-        diagnose('symlink-outside-root', { target: display(target) }, { file: display(absolute) }),
-      );
-    } else if (targetStat.isFile()) {
-      files.push(entry.path);
-    }
-  }
-  files.sort();
-  return { files, diagnostics };
-}
-
-function isTrainingName(name: string): boolean {
-  return (
-    name.toLowerCase().endsWith('.md') &&
-    !name.startsWith('_') &&
-    name.toLowerCase() !== 'readme.md'
-  );
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, link, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { removeStaleTemps, tempName } from './stale-temps.js';
 
 export type WriteOutcome = 'written' | 'exists';
 
@@ -10,8 +11,10 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 /**
  * Write a whole file or nothing: the text goes to a temporary file beside it, flushed to disk,
  * which then takes the file's name, so that a reader (or a restart after a kill) sees the old
- * file or the new one, never half of one. Without `overwrite`, an existing file is never replaced, even one created a
- * moment ago by someone else: the name is taken with a hard link, which fails if it exists.
+ * file or the new one, never half of one. A temporary file left by a killed writer is removed by
+ * the next write of the same file (stale-temps.ts). Without `overwrite`, an existing file is
+ * never replaced, even one created a moment ago by someone else: the name is taken with a hard
+ * link, which fails if it exists.
  */
 export async function writeFileAtomic(
   file: string,
@@ -20,7 +23,8 @@ export async function writeFileAtomic(
 ): Promise<WriteOutcome> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await removeStaleTemps(file);
+  const temp = path.join(dir, tempName(path.basename(file), process.pid, randomBytes(6)));
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(text, 'utf8');

@@ -1,6 +1,8 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { locateSourceCache } from '../../src/source/cache-location.js';
+import { currentBuildId } from '../../src/util/build-id.js';
 import { runCli } from '../helpers/cli.js';
 import { copyFixture, tempDir, writeFiles } from '../helpers/temp.js';
 
@@ -46,6 +48,8 @@ async function brokenProject(): Promise<string> {
   await symlink(path.join(dir, 'elsewhere', 'secret.md'), path.join(trainings, 'link-out.md'));
   await symlink(path.join(dir, 'elsewhere'), path.join(trainings, 'linked-dir'));
   await symlink(path.join(trainings, 'valid.md'), path.join(trainings, 'link-in.md'));
+  await symlink('removed.md', path.join(trainings, 'dangling.md'));
+  await symlink('loop.md', path.join(trainings, 'loop.md'));
   return dir;
 }
 
@@ -69,6 +73,7 @@ describe('validate', () => {
       'yaml-alias-limit trainings/alias-bomb.md:2:1 ',
       'invalid-value trainings/bad-enums.md:3:17 channels.1',
       'invalid-value trainings/bad-enums.md:4:7 type',
+      'symlink-dangling trainings/dangling.md:-:- ',
       'duplicate-id trainings/dup-id-a.md:3:1 id',
       'duplicate-id trainings/dup-id-b.md:3:1 id',
       'empty-body trainings/empty-body.md:4:1 ',
@@ -77,6 +82,7 @@ describe('validate', () => {
       'encoding-invalid trainings/latin1.md:2:1 ',
       'symlink-outside-root trainings/link-out.md:-:- ',
       'symlink-outside-root trainings/linked-dir:-:- ',
+      'symlink-loop trainings/loop.md:-:- ',
       'required trainings/missing-title.md:2:1 title',
       'duplicate-key trainings/nested/dup-key-a.md:3:1 key',
       'duplicate-key trainings/nested/dup-key-b.md:3:1 key',
@@ -136,7 +142,7 @@ describe('validate', () => {
       'trainings/unknown-key.md:3:1: error chanels: Unknown key "chanels". [unknown-key]\n  hint: Did you mean "channels"?',
     );
     expect(result.stdout).toMatch(
-      /✖ 19 errors and 2 warnings in 17 files \(19 files checked\)\.\n$/,
+      /✖ 21 errors and 2 warnings in 19 files \(19 files checked\)\.\n$/,
     );
     expect(result.stdout).not.toContain('\u001b[');
   });
@@ -186,5 +192,49 @@ describe('validate', () => {
     const result = await runCli(['validate'], { cwd });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('error: The trainings folder "trainings" does not exist.');
+  });
+});
+
+describe('validate with the parse cache', () => {
+  async function aRepository(): Promise<string> {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { 'trainings/a.md': '---\ntitle: A\n---\nA.\n' });
+    return cwd;
+  }
+
+  it('keeps it outside the work tree, one file per project, for this build only', async () => {
+    const cwd = await aRepository();
+    const env = { OPENCX_CACHE_DIR: await tempDir() };
+    expect((await runCli(['validate'], { cwd, env })).code).toBe(0);
+
+    const file = await locateSourceCache(cwd, { env, cwd });
+    expect(file).toMatch(/source-[0-9a-f]{16}\.json$/);
+    const written = JSON.parse(await readFile(file ?? '', 'utf8')) as {
+      build: string;
+      entries: Record<string, unknown>;
+    };
+    expect(written.build).toBe(currentBuildId());
+    expect(Object.values(written.entries)).toMatchObject([{ training: { key: 'a', title: 'A' } }]);
+    expect(await readdir(cwd)).toEqual(['trainings']);
+  });
+
+  it('finds the cache folder of the user from the environment', async () => {
+    const cwd = await aRepository();
+    const home = await tempDir();
+    const xdg = await tempDir();
+    await runCli(['validate'], { cwd, env: { HOME: home } });
+    await runCli(['validate'], { cwd, env: { HOME: home, XDG_CACHE_HOME: xdg } });
+    const folder = process.platform === 'darwin' ? 'Library/Caches' : '.cache';
+    expect(await readdir(path.join(home, folder, 'opencx-trainings'))).toHaveLength(1);
+    expect(await readdir(path.join(xdg, 'opencx-trainings'))).toHaveLength(1);
+  });
+
+  it('caches nothing with --no-cache, nor when the environment names no home', async () => {
+    const cwd = await aRepository();
+    const home = await tempDir();
+    expect((await runCli(['validate', '--no-cache'], { cwd, env: { HOME: home } })).code).toBe(0);
+    expect((await runCli(['validate'], { cwd, env: {} })).code).toBe(0);
+    expect(await readdir(home)).toEqual([]);
+    expect(await readdir(cwd)).toEqual(['trainings']);
   });
 });

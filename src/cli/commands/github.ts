@@ -23,7 +23,7 @@ Options:
   --comment on|off       comment on the pull request (default: on; needs GITHUB_TOKEN)
   --plan-out FILE        where to save the plan JSON (default: $RUNNER_TEMP/opencx-trainings-plan.json)
   --allow-mass-delete    apply: let the plan delete more than max_deletes / max_delete_ratio allow
-  --root DIR, --config FILE, --no-color, --no-cache, --debug (print every OpenCX API request)
+  --root DIR, --config FILE, --no-color, --debug (print every OpenCX API request)
 
 Environment: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL,
 GITHUB_TOKEN, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_WORKSPACE, RUNNER_TEMP; and the API key

@@ -96,7 +96,7 @@ export async function init(options: InitOptions, io: Io): Promise<ExitCode> {
 /** Add `.opencx/` to .gitignore: appended to an existing file, never rewriting it. */
 async function updateGitignore(dir: string): Promise<InitResult> {
   const file = path.join(dir, '.gitignore');
-  const purpose = 'keeps the emulator data and the cache (.opencx/) out of Git';
+  const purpose = 'keeps the emulator data (.opencx/) out of Git';
   const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;

@@ -30,7 +30,7 @@ Options:
   --detailed-exitcode    exit 2 when there are changes, 0 when none, 1 on errors
   --out FILE             also save the plan as JSON, for "apply --plan FILE"
   --verbose              list unchanged trainings too
-  --root DIR, --config FILE, --no-color, --no-cache, --debug (print every API request)
+  --root DIR, --config FILE, --no-color, --debug (print every API request); --no-cache: no effect
 `;
 
 export const PLAN_FLAGS = {

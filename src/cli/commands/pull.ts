@@ -48,7 +48,7 @@ Options:
   --force                overwrite the files of trainings that already have one (with --all)
   --map-directories      add the directory names the files use to \`directories:\` in opencx.yml
   --dry-run              show what would be written, and write nothing
-  --root DIR, --config FILE, --no-color, --no-cache, --debug (print every API request)
+  --root DIR, --config FILE, --no-color, --debug (print every API request)
 `;
 
 export function parsePullArgs(args: readonly string[]): PullOptions | 'help' {

@@ -28,7 +28,7 @@ Options:
   --target NAME     check directory names against this target's mapping
   --format FORMAT   text (default), json, or github (workflow annotations)
   --no-color        plain output even on a terminal
-  --no-cache        parse every file, ignoring .opencx/cache/
+  --no-cache        parse every file afresh, without the parse cache (see OPENCX_CACHE_DIR)
 `;
 
 export function parseValidateArgs(args: readonly string[]): ValidateOptions | 'help' {
@@ -44,7 +44,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions | 'h
 export const VALIDATE_FORMAT_VERSION = 1;
 
 export async function validate(options: ValidateOptions, io: Io): Promise<ExitCode> {
-  const project = await loadProject(options, io);
+  const project = await loadProject(options, io, undefined, { cache: options.cache });
   const diagnostics = project.diagnostics;
   const valid = !hasErrors(diagnostics);
 
