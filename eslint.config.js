@@ -55,8 +55,9 @@ export default tseslint.config(
   {
     // Pure stages: no file system, no network, no clock.
     files: [
-      'src/reconcile/{match,diff,plan,guards}.ts',
-      'src/source/{parse,normalize,schema,locate}.ts',
+      'src/reconcile/{match,diff,plan,guards,saved-plan,plan-schema,fingerprint}.ts',
+      'src/model/survivor.ts',
+      'src/source/{parse,normalize,schema,classify-entry,cache-entry}.ts',
       'src/pull/{assemble,convert,layout,render-file,select,verify}.ts',
       'src/init/{scaffold,templates}.ts',
       'src/config/edit.ts',

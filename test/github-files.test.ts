@@ -60,6 +60,7 @@ describe('action.yml', () => {
       target: { name: 't', url: 'local', kind: 'local' },
       names: { segments: {}, directories: {} },
       remoteFingerprint: '',
+      sourceFingerprint: '',
     });
     const written = new Set([
       ...Object.keys(planOutputs(plan, 'plan.json')),

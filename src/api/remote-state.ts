@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { namespaceFilter } from '../model/ownership.js';
 import { toRemote, type Remote } from '../model/remote.js';
+import { fingerprint } from '../reconcile/fingerprint.js';
 import type { OpenCxClient } from './client.js';
 import type { Directory, Segment } from './contract.js';
 
@@ -11,7 +11,7 @@ export interface RemoteState {
   segments: Segment[];
   /** Undefined when the server cannot list directories. */
   directories: Directory[] | undefined;
-  /** Hash of the trainings, to tell later whether they changed. */
+  /** Hash of everything above, to tell later whether any of it changed. */
   fingerprint: string;
 }
 
@@ -46,14 +46,31 @@ export async function fetchRemoteState(
   const needSegments = request.needSegments || remotes.some((r) => r.segments.length > 0);
   const segments = needSegments ? await client.listSegments() : [];
   const directories = request.needDirectories ? await client.listDirectories() : undefined;
-  return { remotes, segments, directories, fingerprint: fingerprintOf(remotes) };
+  return {
+    remotes,
+    segments,
+    directories,
+    fingerprint: fingerprintRemote(remotes, segments, directories),
+  };
 }
 
 /**
- * Order-independent hash of the trainings a plan was computed from. A saved plan is applied only
- * while it still matches (`apply --plan`), since its actions assume exactly this state.
+ * Order-independent hash of the org's state a plan was computed from: its trainings, and the
+ * segments and directories that names in files were resolved against. A saved plan is applied
+ * only while this is unchanged (`apply --plan`).
  */
-export function fingerprintOf(remotes: readonly Remote[]): string {
-  const sorted = [...remotes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+export function fingerprintRemote(
+  remotes: readonly Remote[],
+  segments: readonly Segment[],
+  directories: readonly Directory[] | undefined,
+): string {
+  return fingerprint({
+    trainings: [...remotes].sort(byId),
+    segments: [...segments].sort(byId),
+    directories: directories === undefined ? null : [...directories].sort(byId),
+  });
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import type { Config, Target } from '../config/config.js';
 import { describeTarget, selectTarget } from '../config/targets.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../reconcile/plan-types.js';
+import { fingerprintSource } from '../reconcile/fingerprint.js';
 import { assemblePlan } from '../reconcile/plan.js';
 import { resolveReferences } from '../reconcile/resolve.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -48,10 +49,12 @@ export async function openSession(
   info: Writer,
   show: ShowDiagnostics = printDiagnostics(io, options),
 ): Promise<Session> {
+  // Never the parse cache: only the training files decide what is sent (--no-cache is a no-op).
   const project = await loadProject(
     options,
     io,
     (c) => selectTarget(c, io.env, options.target).directories,
+    { cache: false },
   );
   if (project.config === null || project.source === null) {
     show(project.diagnostics);
@@ -135,6 +138,13 @@ export async function planSession(
       directories: namesOfDirectories(target.directories, state),
     },
     remoteFingerprint: state.fingerprint,
+    sourceFingerprint: fingerprintSource(desired, {
+      namespace: config.namespace,
+      prune: config.prune,
+      maxDeletes: config.maxDeletes,
+      maxDeleteRatio: config.maxDeleteRatio,
+      directories: target.directories,
+    }),
   });
   return { plan, state };
 }

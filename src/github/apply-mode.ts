@@ -1,7 +1,12 @@
 import { ExitCode, UsageError } from '../cli/errors.js';
 import { wantsColor, type Io } from '../cli/io.js';
 import type { Session } from '../cli/sync.js';
-import { applyPlan, emptyReport, type ApplyReport } from '../reconcile/apply.js';
+import {
+  applyPlan,
+  emptyReport,
+  MassDeleteRefusedError,
+  type ApplyReport,
+} from '../reconcile/apply.js';
 import { describeGuard } from '../reconcile/guards.js';
 import { hasChanges, type Plan } from '../reconcile/plan-types.js';
 import { progressRenderer, renderApplyReport } from '../render/apply-report.js';
@@ -61,21 +66,24 @@ async function applyAndReport(
     renderPlanJson(plan),
   );
   io.stdout.write(`\n${renderPlanText(plan, { color })}`);
-  if (hasChanges(plan) && plan.guard.tripped && !options.allowMassDelete) {
-    const reason = describeGuard(plan.guard);
-    io.stdout.write(
-      formatAnnotation('error', `Refusing to apply: ${reason}`, {
-        title: 'opencx-trainings apply',
-      }),
+  let report: ApplyReport = emptyReport();
+  try {
+    if (hasChanges(plan)) {
+      report = await applyPlan(plan, session.connection.client, {
+        limits: session.config,
+        allowMassDelete: options.allowMassDelete,
+        onEvent: progressRenderer((text) => io.stdout.write(text), { color, tty: false }),
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof MassDeleteRefusedError)) throw error;
+    io.stdout.write(formatAnnotation('error', error.message, { title: 'opencx-trainings apply' }));
+    await appendSummary(
+      run.context.summaryFile,
+      renderApplyRefused(plan, describeGuard(error.guard), run.info),
     );
-    await appendSummary(run.context.summaryFile, renderApplyRefused(plan, reason, run.info));
     return ExitCode.error;
   }
-  const report: ApplyReport = hasChanges(plan)
-    ? await applyPlan(plan, session.connection.client, {
-        onEvent: progressRenderer((text) => io.stdout.write(text), { color, tty: false }),
-      })
-    : emptyReport();
   if (report.results.length > 0) io.stdout.write(`\n${renderApplyReport(report, { color })}`);
   for (const r of report.results.filter((x) => x.status === 'failed')) {
     io.stdout.write(

@@ -1,3 +1,4 @@
+import { oldestFirst } from '../model/survivor.js';
 import { keyFromPath } from '../source/normalize.js';
 import { keyProblem } from '../source/schema.js';
 import { isSafeSlug, safeSlug } from '../util/slug.js';
@@ -93,11 +94,4 @@ function isPlainKeyPath(key: string): boolean {
 export function isContainedPath(path: string): boolean {
   const segments = path.split('/');
   return !path.includes('\\') && segments.every((s) => s !== '' && s !== '.' && s !== '..');
-}
-
-function oldestFirst(a: LayoutItem, b: LayoutItem): number {
-  const ta = a.createdAt ?? '\uffff';
-  const tb = b.createdAt ?? '\uffff';
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

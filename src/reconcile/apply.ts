@@ -1,7 +1,10 @@
 import type { Training } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
+import { UserFacingError } from '../errors.js';
 import { keyFilter } from '../model/ownership.js';
-import type { Action, Plan } from './plan-types.js';
+import { findConcurrentCopies } from './concurrent-copies.js';
+import { describeGuard, guardOfActions, type DeleteLimits } from './guards.js';
+import type { Action, DeleteGuard, Plan, RepairAction } from './plan-types.js';
 
 /** What apply needs of the API; the OpenCX client provides it. */
 export interface ApplyClient {
@@ -38,6 +41,11 @@ export interface ApplyReport {
   format_version: typeof APPLY_FORMAT_VERSION;
   results: ActionResult[];
   counts: Record<ResultStatus, number>;
+  /**
+   * Keys that another run created at the same moment as this one: their extra copies are among
+   * the results (`repair-duplicate`). Empty when no other run was writing.
+   */
+  concurrent_keys: string[];
 }
 
 /** The report of a plan without changes: nothing was done. */
@@ -46,6 +54,7 @@ export function emptyReport(): ApplyReport {
     format_version: APPLY_FORMAT_VERSION,
     results: [],
     counts: { ok: 0, failed: 0, skipped: 0 },
+    concurrent_keys: [],
   };
 }
 
@@ -55,32 +64,61 @@ export type ApplyEvent =
   | { type: 'action-done'; result: ActionResult; done: number; total: number };
 
 export interface ApplyOptions {
+  /** The delete thresholds of the configuration; never taken from the plan. */
+  limits: DeleteLimits;
+  /** Carry out a plan that the mass-delete guard refuses. */
+  allowMassDelete: boolean;
   onEvent?: (event: ApplyEvent) => void;
 }
 
+/** The mass-delete guard refused the plan; nothing was written. */
+export class MassDeleteRefusedError extends UserFacingError {
+  override name = 'MassDeleteRefusedError';
+  constructor(readonly guard: DeleteGuard) {
+    super(`Refusing to apply: ${describeGuard(guard)}`);
+  }
+}
+
 /**
- * Carry out a plan. Creates, updates and publications run first (concurrently, paced by the
- * client's scheduler); deletes run last, and not at all if anything before them failed, so that
- * a failure half-way never leaves the agent with fewer instructions than before. Every action
- * gets a result; a failure never stops the others. Apply never prints: progress goes to onEvent.
+ * The guard that refuses this plan, or null when it may be applied. Counted again from the
+ * actions and the configured limits: a `guard` written in a plan (or a file) decides nothing.
+ */
+export function refusingGuard(
+  plan: Pick<Plan, 'actions'>,
+  options: Pick<ApplyOptions, 'limits' | 'allowMassDelete'>,
+): DeleteGuard | null {
+  const guard = guardOfActions(plan.actions, options.limits);
+  return guard.tripped && !options.allowMassDelete ? guard : null;
+}
+
+/**
+ * Carry out a plan. The mass-delete guard is checked here, before any write, so that no caller
+ * can skip it. Creates, updates and publications run first (concurrently, paced by the client's
+ * scheduler); then the keys just created are read back and copies made by a run writing at the
+ * same moment are removed, keeping the oldest; deletes run last, and not at all if anything
+ * before them failed, so that a failure half-way never leaves the agent with fewer instructions
+ * than before. Every action gets a result; a failure never stops the others. Apply never
+ * prints: progress goes to onEvent.
  */
 export async function applyPlan(
   plan: Plan,
   client: ApplyClient,
-  options: ApplyOptions = {},
+  options: ApplyOptions,
 ): Promise<ApplyReport> {
+  const refused = refusingGuard(plan, options);
+  if (refused !== null) throw new MassDeleteRefusedError(refused);
+
   const emit = options.onEvent ?? (() => undefined);
   const work = plan.actions.filter((a) => a.kind !== 'no-op');
   const isRemoval = (a: Action): boolean => a.kind === 'delete' || a.kind === 'repair-duplicate';
-  const results: ActionResult[] = new Array<ActionResult>(work.length);
+  let total = work.length;
   let done = 0;
-  emit({ type: 'start', total: work.length });
+  emit({ type: 'start', total });
 
   const run = async (
-    index: number,
+    action: Action,
     perform: (action: Action) => Promise<Outcome>,
-  ): Promise<void> => {
-    const action = work[index] as Action;
+  ): Promise<ActionResult> => {
     emit({ type: 'action-start', action });
     let outcome: Outcome;
     try {
@@ -88,44 +126,86 @@ export async function applyPlan(
     } catch (error) {
       outcome = { status: 'failed', id: idOf(action), detail: messageOf(error) };
     }
-    const result = {
-      kind: action.kind,
-      key: action.key,
-      file: action.file,
-      title: action.title,
-      ...outcome,
-    };
-    results[index] = result;
-    emit({ type: 'action-done', result, done: ++done, total: work.length });
+    const result = { ...describe(action), ...outcome };
+    emit({ type: 'action-done', result, done: ++done, total });
+    return result;
   };
-  const indices = (removal: boolean): number[] =>
-    work.flatMap((a, i) => (isRemoval(a) === removal ? [i] : []));
+  const act = (a: Action): Promise<Outcome> => perform(a, plan.namespace, client);
 
-  await Promise.all(indices(false).map((i) => run(i, (a) => perform(a, plan.namespace, client))));
-  const failed = results.filter((r) => r.status === 'failed').length;
-  const remove =
+  const resultOf = new Map<Action, ActionResult>();
+  const carryOut = (actions: readonly Action[], how: (a: Action) => Promise<Outcome>) =>
+    Promise.all(actions.map(async (a) => resultOf.set(a, await run(a, how))));
+
+  await carryOut(
+    work.filter((a) => !isRemoval(a)),
+    act,
+  );
+
+  // Copies of the keys just created, made by another run writing at the same moment.
+  const created = [...resultOf.values()].filter((r) => r.kind === 'create' && r.status === 'ok');
+  let repairs: RepairAction[] = [];
+  const checks: ActionResult[] = [];
+  try {
+    repairs = await findConcurrentCopies(client, plan, created);
+  } catch (error) {
+    const result = failedCheck(created, error);
+    emit({ type: 'action-done', result, done: ++done, total: ++total });
+    checks.push(result);
+  }
+  total += repairs.length;
+  checks.push(
+    ...(await Promise.all(
+      repairs.map((r) => run(r, async (a) => ({ ...(await act(a)), detail: CONCURRENT_COPY }))),
+    )),
+  );
+
+  const failed = [...resultOf.values(), ...checks].filter((r) => r.status === 'failed').length;
+  await carryOut(
+    work.filter(isRemoval),
     failed === 0
-      ? (a: Action) => perform(a, plan.namespace, client)
-      : (a: Action): Promise<Outcome> =>
+      ? act
+      : (a) =>
           Promise.resolve({
             status: 'skipped',
             id: idOf(a),
             detail: `not deleted because ${failed} earlier action(s) failed; fix them and apply again`,
-          });
-  await Promise.all(indices(true).map((i) => run(i, remove)));
+          }),
+  );
 
+  // In the order of the plan, then the copies removed: not in the order they finished.
+  const all = [...work.map((a) => resultOf.get(a) as ActionResult), ...checks];
   return {
     format_version: APPLY_FORMAT_VERSION,
-    results,
+    results: all,
     counts: {
-      ok: results.filter((r) => r.status === 'ok').length,
-      failed: results.filter((r) => r.status === 'failed').length,
-      skipped: results.filter((r) => r.status === 'skipped').length,
+      ok: all.filter((r) => r.status === 'ok').length,
+      failed: all.filter((r) => r.status === 'failed').length,
+      skipped: all.filter((r) => r.status === 'skipped').length,
     },
+    concurrent_keys: [...new Set(repairs.map((r) => r.key))],
+  };
+}
+
+const CONCURRENT_COPY = 'a copy made by another run writing at the same time; the oldest is kept';
+
+/** The read-back after the creates failed: duplicates may be left, which the next apply repairs. */
+function failedCheck(created: readonly ActionResult[], error: unknown): ActionResult {
+  return {
+    kind: 'repair-duplicate',
+    key: '',
+    file: null,
+    title: `read-back of the ${created.length} training(s) just created`,
+    status: 'failed',
+    id: null,
+    detail: `could not check for copies made by a run writing at the same time: ${messageOf(error)}. Apply again to repair any.`,
   };
 }
 
 type Outcome = Pick<ActionResult, 'status' | 'id' | 'detail'>;
+
+function describe(action: Action): Pick<ActionResult, 'kind' | 'key' | 'file' | 'title'> {
+  return { kind: action.kind, key: action.key, file: action.file, title: action.title };
+}
 
 function idOf(action: Action): string | null {
   return action.kind === 'create' ? null : action.id;

@@ -1,4 +1,4 @@
-import type { DeleteGuard } from './plan-types.js';
+import type { Action, DeleteGuard } from './plan-types.js';
 
 export interface DeleteLimits {
   maxDeletes: number;
@@ -35,6 +35,22 @@ export function checkDeleteGuard(
     tripped: reason !== null,
     reason,
   };
+}
+
+/**
+ * The guard of a list of actions, counted from the actions alone: every managed remote training
+ * has one (matched ones an update, publish, unpublish or no-op; orphans a delete), and only the
+ * deletes of trainings whose file is gone count against it (a duplicate's repair does not). The
+ * plan and the engine both count this way, so what `plan` warns about is what `apply` refuses.
+ */
+export function guardOfActions(actions: readonly Action[], limits: DeleteLimits): DeleteGuard {
+  let deletes = 0;
+  let managed = 0;
+  for (const a of actions) {
+    if (a.kind === 'delete') deletes++;
+    if (a.kind !== 'create' && a.kind !== 'repair-duplicate') managed++;
+  }
+  return checkDeleteGuard(deletes, managed, limits);
 }
 
 /** Why the guard refuses, naming the count, the threshold and the flag. */

@@ -1,4 +1,5 @@
 import type { Remote } from '../model/remote.js';
+import { oldestFirst } from '../model/survivor.js';
 import type { MatchedBy } from './plan-types.js';
 import type { ResolvedDesired } from './resolve.js';
 
@@ -21,8 +22,6 @@ export interface MatchResult {
   /** Managed trainings of the namespace that no file claims: candidates for prune. */
   orphans: Remote[];
   duplicates: Duplicate[];
-  /** Remote trainings this repository manages: matched ones and orphans. */
-  managed: number;
 }
 
 /**
@@ -75,18 +74,5 @@ export function matchTrainings(
     };
   });
   const orphans = [...kept.values()].sort(oldestFirst);
-  return {
-    matches,
-    orphans,
-    duplicates,
-    managed: matches.filter((m) => m.remote !== null).length + orphans.length,
-  };
-}
-
-/** Oldest first by creation time (unknown last), then by id, so the choice is stable. */
-function oldestFirst(a: Remote, b: Remote): number {
-  const ta = a.createdAt ?? '\uffff';
-  const tb = b.createdAt ?? '\uffff';
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return { matches, orphans, duplicates };
 }

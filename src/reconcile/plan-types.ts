@@ -1,10 +1,12 @@
+import type { Channel } from '../model/training.js';
+
 /**
  * The plan: plain, serialisable data (no classes, functions or Dates), so that it can be saved
  * with `plan --out`, applied later with `apply --plan`, and rendered as text, JSON or Markdown
  * from the same object. Field names are snake_case because this is the documented JSON format.
  * Bump PLAN_FORMAT_VERSION on any incompatible change.
  */
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = 2;
 
 export const ACTION_KINDS = [
   'create',
@@ -41,7 +43,7 @@ export interface TrainingPayload {
   type: 'SCENARIO_SPECIFIC' | 'BEHAVIORAL';
   is_draft: boolean;
   directory_id: string | null;
-  restricted_to_channels: string[];
+  restricted_to_channels: Channel[];
   restricted_to_segments: string[];
 }
 
@@ -56,37 +58,49 @@ export interface FieldChange {
   after: FieldValue;
 }
 
-interface ActionBase {
+interface ActionBase<R extends ActionReason> {
   key: string;
   /** The file behind the action; null for remote trainings without one. */
   file: string | null;
   title: string;
-  reason: ActionReason;
+  reason: R;
 }
 
-export type CreateAction = ActionBase & {
+export type CreateAction = ActionBase<'new-file' | 'pinned-id-missing'> & {
   kind: 'create';
   payload: TrainingPayload;
   metadata: Record<string, string | number | boolean>;
   /** The key of a training deleted in this plan whose text is the same: probably a moved file. */
   moved_from?: string;
 };
-export type UpdateAction = ActionBase & {
+export type UpdateAction = ActionBase<'changed' | 'pending-edit'> & {
   kind: 'update';
   id: string;
   matched_by: MatchedBy;
   payload: TrainingPayload;
   changes: FieldChange[];
 };
-export type DraftAction = ActionBase & {
+export type DraftAction = ActionBase<'changed'> & {
   kind: 'publish' | 'unpublish';
   id: string;
   matched_by: MatchedBy;
   changes: FieldChange[];
 };
-export type DeleteAction = ActionBase & { kind: 'delete'; id: string; moved_to?: string };
-export type RepairAction = ActionBase & { kind: 'repair-duplicate'; id: string; keep_id: string };
-export type NoopAction = ActionBase & { kind: 'no-op'; id: string; matched_by: MatchedBy };
+export type DeleteAction = ActionBase<'file-removed'> & {
+  kind: 'delete';
+  id: string;
+  moved_to?: string;
+};
+export type RepairAction = ActionBase<'duplicate-key'> & {
+  kind: 'repair-duplicate';
+  id: string;
+  keep_id: string;
+};
+export type NoopAction = ActionBase<'in-sync'> & {
+  kind: 'no-op';
+  id: string;
+  matched_by: MatchedBy;
+};
 
 export type Action =
   CreateAction | UpdateAction | DraftAction | DeleteAction | RepairAction | NoopAction;
@@ -135,8 +149,14 @@ export interface Plan {
   warnings: PlanWarning[];
   summary: Record<ActionKind, number>;
   guard: DeleteGuard;
-  /** Hash of the remote state the plan was computed from; `apply --plan` checks it. */
+  /**
+   * Hashes of what the plan was computed from: the org (the namespace's and the pinned
+   * trainings, the segments and directories read) and the source (every training file as read,
+   * and the settings of opencx.yml that shape the plan). `apply --plan` plans again and goes
+   * ahead only when both, and the actions, are the same.
+   */
   remote_fingerprint: string;
+  source_fingerprint: string;
 }
 
 /** True when applying the plan would write anything. */

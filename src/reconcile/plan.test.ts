@@ -20,6 +20,7 @@ function planOf(
     target: { name: 'test', url: 'http://127.0.0.1:1', kind: 'local' },
     names: { segments: { 'seg-vip': 'VIP customers' }, directories: { 'dir-billing': 'Billing' } },
     remoteFingerprint: 'fp',
+    sourceFingerprint: 'sfp',
     ...options,
   });
 }

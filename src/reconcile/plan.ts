@@ -1,7 +1,7 @@
 import { ownershipMetadata, userMetadata } from '../model/ownership.js';
 import { effectiveText, type Remote } from '../model/remote.js';
 import { diffTraining, type Names } from './diff.js';
-import { checkDeleteGuard, describeGuard } from './guards.js';
+import { describeGuard, guardOfActions } from './guards.js';
 import { matchTrainings, type Match } from './match.js';
 import {
   ACTION_KINDS,
@@ -28,6 +28,7 @@ export interface PlanInput {
   target: PlanTarget;
   names: Names;
   remoteFingerprint: string;
+  sourceFingerprint: string;
 }
 
 /**
@@ -36,7 +37,7 @@ export interface PlanInput {
  * left alone unless a file pins it.
  */
 export function assemblePlan(input: PlanInput): Plan {
-  const { matches, orphans, duplicates, managed } = matchTrainings(
+  const { matches, orphans, duplicates } = matchTrainings(
     input.desired,
     input.remotes,
     input.namespace,
@@ -86,7 +87,7 @@ export function assemblePlan(input: PlanInput): Plan {
       warnings,
     );
   }
-  const guard = checkDeleteGuard(input.prune ? deletes.length : 0, managed, input);
+  const guard = guardOfActions(actions, input);
   if (guard.tripped) warnings.push({ code: 'mass-delete', message: describeGuard(guard) });
 
   return {
@@ -99,6 +100,7 @@ export function assemblePlan(input: PlanInput): Plan {
     summary: summarize(actions),
     guard,
     remote_fingerprint: input.remoteFingerprint,
+    source_fingerprint: input.sourceFingerprint,
   };
 }
 

@@ -48,7 +48,20 @@ export function renderApplyReport(report: ApplyReport, options: { color: boolean
   ];
   for (const r of report.results.filter((x) => x.status !== 'ok'))
     lines.push(`  ${formatResult(r, s)}`);
+  const concurrent = describeConcurrentWrites(report);
+  if (concurrent !== undefined) lines.push(s.yellow(concurrent));
   return `${lines.join('\n')}\n`;
+}
+
+/** Said when another run created the same trainings at the same moment as this one. */
+export function describeConcurrentWrites(report: ApplyReport): string | undefined {
+  const keys = report.concurrent_keys;
+  if (keys.length === 0) return undefined;
+  const shown =
+    keys.length > 5
+      ? `${keys.slice(0, 5).join(', ')} and ${keys.length - 5} more`
+      : keys.join(', ');
+  return `Another run was writing to this namespace at the same time: ${keys.length} training(s) were created twice (${shown}); the extra copies were removed, keeping the oldest of each.`;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ApplyReport, ResultStatus } from '../reconcile/apply.js';
 import type { Plan } from '../reconcile/plan-types.js';
-import { describeReport } from './apply-report.js';
+import { describeConcurrentWrites, describeReport } from './apply-report.js';
 import { VERBS } from './describe.js';
 import { describeCounts, formatLocation } from './diagnostics.js';
 import { cell, codeCell, escapeHtml, fence } from './markdown.js';
@@ -92,6 +92,8 @@ export function renderApplySummary(plan: Plan, report: ApplyReport, run: RunInfo
     `Target \`${plan.target.name}\` · namespace \`${plan.namespace}\``,
     '',
   ];
+  const concurrent = describeConcurrentWrites(report);
+  if (concurrent !== undefined) out.push('> [!WARNING]', `> ${escapeHtml(concurrent)}`, '');
   if (report.results.length > 0) {
     out.push('| | action | training | key | detail |', '|---|---|---|---|---|');
     for (const r of report.results) {

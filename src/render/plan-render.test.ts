@@ -91,6 +91,7 @@ function scenario(): Plan {
     target: { name: 'production', url: 'https://api.open.cx', kind: 'remote' },
     names: { segments: { [id(90)]: 'VIP customers' }, directories: {} },
     remoteFingerprint: 'c0ffee',
+    sourceFingerprint: 'beef',
   });
 }
 
@@ -140,5 +141,6 @@ function scenarioInput() {
     target: { name: 't', url: 'u', kind: 'remote' as const },
     names: { segments: {}, directories: {} },
     remoteFingerprint: 'f',
+    sourceFingerprint: 's',
   };
 }

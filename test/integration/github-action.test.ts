@@ -8,6 +8,7 @@ import {
   type ActionResult,
 } from '../helpers/action.js';
 import type { EmulatorOptions } from '../../src/emulator/index.js';
+import { PLAN_FORMAT_VERSION } from '../../src/reconcile/plan-types.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
 import { aProject, md, writesIn } from '../helpers/project.js';
@@ -105,7 +106,7 @@ describe('the GitHub action, mode plan, on a pull request', () => {
     });
     expect(JSON.parse(first.outputs.counts ?? '')).toMatchObject({ create: 3, update: 0 });
     const saved = JSON.parse(await readFile(first.outputs['plan-json'] ?? '', 'utf8')) as object;
-    expect(saved).toMatchObject({ format_version: 1, summary: { create: 3 } });
+    expect(saved).toMatchObject({ format_version: PLAN_FORMAT_VERSION, summary: { create: 3 } });
 
     const [comment] = github.commentsOf(PULL_REQUEST);
     expect(github.comments).toHaveLength(1);

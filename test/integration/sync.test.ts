@@ -294,31 +294,6 @@ describe('plan and apply against the emulator', () => {
     expect(writesIn(emulator)).toHaveLength(3);
   });
 
-  it('applies a saved plan only while OpenCX is unchanged', async () => {
-    const emulator = await useEmulator();
-    const project = await aProject(emulator, FILES);
-    await project.run(['plan', '--out', 'plan.json']);
-    const applied = await project.run(['apply', '--plan', 'plan.json', '--yes']);
-    expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Apply complete: 3 created.');
-
-    await project.write({ 'tone.md': md('title: Brand voice\ntype: BEHAVIORAL', 'Changed.') });
-    await project.run(['plan', '--out', 'plan.json']);
-    const { client } = clientOf(emulator);
-    await client.createTraining({
-      title: 'Someone else',
-      content: 'x',
-      metadata: {
-        'opencx-trainings.managed': 'true',
-        'opencx-trainings.namespace': NAMESPACE,
-        'opencx-trainings.key': 'other',
-      },
-    });
-    const stale = await project.run(['apply', '--plan', 'plan.json', '--yes']);
-    expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain('OpenCX changed since this plan was made');
-  });
-
   it('keeps the identity of a pinned training instead of creating one', async () => {
     const emulator = await useEmulator();
     const { client } = clientOf(emulator);

@@ -1,16 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fetchRemoteState } from '../../api/remote-state.js';
 import { ConfigError } from '../../errors.js';
-import { applyPlan, emptyReport, type ApplyReport } from '../../reconcile/apply.js';
-import { describeGuard } from '../../reconcile/guards.js';
-import { hasChanges, PLAN_FORMAT_VERSION, type Plan } from '../../reconcile/plan-types.js';
+import {
+  applyPlan,
+  emptyReport,
+  MassDeleteRefusedError,
+  refusingGuard,
+  type ApplyReport,
+} from '../../reconcile/apply.js';
+import { parsePlan } from '../../reconcile/plan-schema.js';
+import { hasChanges, type Plan } from '../../reconcile/plan-types.js';
+import { comparePlans } from '../../reconcile/saved-plan.js';
 import { progressRenderer, renderApplyReport } from '../../render/apply-report.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { choice, commonOptions, parseFlags, stringValue } from '../args.js';
 import { ExitCode, ExitError } from '../errors.js';
 import { wantsColor, type Io, type Writer } from '../io.js';
-import { openSession, planSession, type Session, type SyncOptions } from '../sync.js';
+import { openSession, planSession, type SyncOptions } from '../sync.js';
 import { PLAN_FLAGS } from './plan.js';
 
 export interface ApplyOptions extends SyncOptions {
@@ -33,7 +39,7 @@ Options:
   --allow-mass-delete    let the plan delete more than max_deletes / max_delete_ratio allow
   --dry-run              show the plan and stop (same as "plan")
   --format FORMAT        text (default) or json (the apply report)
-  --root DIR, --config FILE, --no-color, --no-cache, --debug (print every API request)
+  --root DIR, --config FILE, --no-color, --debug (print every API request); --no-cache: no effect
 `;
 
 export function parseApplyArgs(args: readonly string[]): ApplyOptions | 'help' {
@@ -65,31 +71,31 @@ export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
   const saved =
     options.planFile === undefined
       ? undefined
-      : await readPlanFile(path.resolve(io.cwd, options.planFile));
+      : await readSavedPlan(path.resolve(io.cwd, options.planFile), options.planFile);
   const session = await openSession(
     saved === undefined ? options : { ...options, target: options.target ?? saved.target.name },
     io,
     info,
   );
   try {
-    const plan =
-      saved === undefined
-        ? (await planSession(session, io, options)).plan
-        : await checkSavedPlan(saved, session);
+    const { plan } = await planSession(session, io, options);
+    if (saved !== undefined) keepsPromise(saved, plan, options.planFile ?? '', io);
     info.write(`\n${renderPlanText(plan, { color })}`);
     if (!hasChanges(plan)) return done(io, options, emptyReport());
     if (options.dryRun) return ExitCode.ok;
-    if (plan.guard.tripped && !options.allowMassDelete) {
-      io.stderr.write(`\nRefusing to apply: ${describeGuard(plan.guard)}\n`);
-      return ExitCode.error;
-    }
-    await confirm(plan, options, io, info);
-    const report = await applyPlan(plan, session.connection.client, {
+    const applyOptions = {
+      limits: session.config,
+      allowMassDelete: options.allowMassDelete,
       onEvent: progressRenderer((text) => info.write(text), {
         color,
         tty: io.isTTY && options.format === 'text',
       }),
-    });
+    };
+    // The engine refuses such a plan itself; saying so first spares a useless question.
+    const refused = refusingGuard(plan, applyOptions);
+    if (refused !== null) throw new MassDeleteRefusedError(refused);
+    await confirm(plan, options, io, info);
+    const report = await applyPlan(plan, session.connection.client, applyOptions);
     return done(io, options, report);
   } finally {
     await session.connection.close();
@@ -121,46 +127,30 @@ async function confirm(plan: Plan, options: ApplyOptions, io: Io, info: Writer):
   }
 }
 
-async function readPlanFile(file: string): Promise<Plan> {
+/** A plan saved by "plan --out", checked against the documented format. */
+async function readSavedPlan(file: string, shown: string): Promise<Plan> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`Cannot read the plan ${file}: ${(error as Error).message}`);
+    throw new ConfigError(`Cannot read the plan ${shown}: ${(error as Error).message}`);
   }
-  const plan = parsed as Partial<Plan> | null;
-  if (
-    plan?.format_version !== PLAN_FORMAT_VERSION ||
-    !Array.isArray(plan.actions) ||
-    typeof plan.remote_fingerprint !== 'string'
-  ) {
-    throw new ConfigError(
-      `${file} is not a plan of this version of opencx-trainings (format_version ${PLAN_FORMAT_VERSION}). Make it again with "plan --out".`,
-    );
-  }
-  return plan as Plan;
+  const result = parsePlan(parsed);
+  if (result.ok) return result.plan;
+  throw new ConfigError(
+    `${shown} is not a plan saved by this version of opencx-trainings:\n${result.problems.map((p) => `  ${p}`).join('\n')}\nMake it again with "opencx-trainings plan --out ${shown}".`,
+  );
 }
 
-/** A saved plan holds only while OpenCX is exactly as it was when the plan was made. */
-async function checkSavedPlan(plan: Plan, session: Session): Promise<Plan> {
-  if (plan.target.name !== session.target.name || plan.namespace !== session.config.namespace) {
-    throw new ConfigError(
-      `The plan was made for target "${plan.target.name}" and namespace "${plan.namespace}", not "${session.target.name}" and "${session.config.namespace}".`,
-    );
-  }
-  const pinnedIds = plan.actions.flatMap((a) =>
-    'matched_by' in a && a.matched_by === 'id' ? [a.id] : [],
+/**
+ * The saved plan is what the reviewer agreed to; the fresh one is what would be written now.
+ * Only when they are the same does apply go on, and then with the fresh one.
+ */
+function keepsPromise(saved: Plan, fresh: Plan, shown: string, io: Io): void {
+  const differences = comparePlans(saved, fresh);
+  if (differences.length === 0) return;
+  io.stderr.write(
+    `The saved plan ${shown} no longer holds; nothing was changed.\n${differences.map((d) => `  - ${d}`).join('\n')}\nRun "opencx-trainings plan --out ${shown}" again, review it, then apply it.\n`,
   );
-  const state = await fetchRemoteState(session.connection.client, {
-    namespace: plan.namespace,
-    pinnedIds,
-    needSegments: false,
-    needDirectories: false,
-  });
-  if (state.fingerprint !== plan.remote_fingerprint) {
-    throw new ConfigError(
-      'OpenCX changed since this plan was made, so it may no longer be right. Run "plan" again, then apply the new plan.',
-    );
-  }
-  return plan;
+  throw new ExitError(ExitCode.error);
 }
