@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GITHUB_TOKEN, anActionHarness, examplePayload } from '../helpers/action.js';
 import type { CliResult } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';
@@ -48,11 +47,6 @@ async function runStep(
 }
 
 describe('the action step of action.yml, on the built command', () => {
-  beforeAll(() => {
-    if (!existsSync(path.join(REPO, 'dist', 'bin.js')))
-      throw new Error('dist/bin.js is missing: run "npm run build" first');
-  });
-
   it('plans a pull request with a comment, then applies after the merge', async () => {
     const emulator = await useEmulator();
     const github = await useGitHub({ token: GITHUB_TOKEN });
