@@ -32,6 +32,12 @@ export interface EmulatorSwitches {
   retryAfter: RetryAfterFormat;
   /** A training created as a draft has its text in both title/content and draft_* (default) or in draft_* only. */
   draftCreate: DraftCreate;
+  /**
+   * The documented `metadata` filter of `GET /training` is applied (default), or ignored as a
+   * server that does not know it would: the client must never take a listing's filter for
+   * proof of ownership.
+   */
+  metadataFilter: 'apply' | 'ignore';
 }
 
 export interface EmulatorLimits extends TextLimits {
@@ -69,6 +75,7 @@ export const DEFAULT_SWITCHES: Readonly<EmulatorSwitches> = {
   sortDirection: 'desc',
   retryAfter: 'seconds',
   draftCreate: 'both',
+  metadataFilter: 'apply',
 };
 
 /** [inferred] Generous, so that only a test that means to hit them does. */

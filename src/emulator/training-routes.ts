@@ -28,7 +28,9 @@ import { checkBody, checkLengths, checkReferences, unknownDirectory } from './va
 export const listTrainingsRoute: Handler = ({ query, store, switches }) => {
   const parsed = parseListQuery(query);
   if (!parsed.ok) throw badRequest(parsed.messages);
-  const page = listTrainings(store.trainings(), parsed.value, switches.sortDirection);
+  const listed =
+    switches.metadataFilter === 'ignore' ? { ...parsed.value, metadata: undefined } : parsed.value;
+  const page = listTrainings(store.trainings(), listed, switches.sortDirection);
   return ok({ ...page, items: page.items.map(withMetadata) });
 };
 

@@ -1,7 +1,7 @@
 import type { Training } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
 import { UserFacingError } from '../errors.js';
-import { keyFilter } from '../model/ownership.js';
+import { keyFilter, readOwnership } from '../model/ownership.js';
 import { findConcurrentCopies } from './concurrent-copies.js';
 import { describeGuard, guardOfActions, type DeleteLimits } from './guards.js';
 import type { Action, DeleteGuard, Plan, RepairAction } from './plan-types.js';
@@ -214,10 +214,15 @@ function idOf(action: Action): string | null {
 async function perform(action: Action, namespace: string, client: ApplyClient): Promise<Outcome> {
   switch (action.kind) {
     case 'create': {
-      // After an ambiguous failure, the key tells whether the create happened after all.
+      // After an ambiguous failure, the key tells whether the create happened after all. The
+      // filter narrows the listing; the ownership each training records decides.
       const findExisting = async (): Promise<Training | undefined> => {
-        for await (const t of client.listTrainings({ metadata: keyFilter(namespace, action.key) }))
-          return t;
+        for await (const t of client.listTrainings({
+          metadata: keyFilter(namespace, action.key),
+        })) {
+          const owner = readOwnership(t.metadata);
+          if (owner?.namespace === namespace && owner.key === action.key) return t;
+        }
         return undefined;
       };
       const created = await client.createTraining(

@@ -127,39 +127,64 @@ describe('applyPlan, the engine', () => {
     );
   });
 
-  it('removes copies another run made of the keys it created, and only those', async () => {
-    const emulator = await useEmulator();
+  it.each(['apply', 'ignore'] as const)(
+    'removes copies another run made of the keys it created, and only those (metadata filter: %s)',
+    async (metadataFilter) => {
+      const emulator = await useEmulator({ metadataFilter });
+      const { client } = clientOf(emulator);
+      // Made "at the same moment" by another run: older than what this run creates.
+      const other = await client.createTraining({
+        title: 'Title of a',
+        content: 'Content of a.',
+        metadata: ownershipMetadata(NAMESPACE, 'a'),
+      });
+      const foreign = await client.createTraining({
+        title: 'Title of a',
+        content: 'Content of a.',
+        metadata: ownershipMetadata('another-repo', 'a'),
+      });
+      const unmarked = await client.createTraining({
+        title: 'Title of a',
+        content: 'Content of a.',
+        metadata: { 'opencx-trainings.key': 'a' },
+      });
+      const report = await applyPlan(planFor(emulator, ['a', 'b'], []), client, {
+        limits: LIMITS,
+        allowMassDelete: false,
+      });
+      expect(report.concurrent_keys).toEqual(['a']);
+      const repair = report.results.find((r) => r.kind === 'repair-duplicate');
+      expect(repair).toMatchObject({ key: 'a', status: 'ok', file: 'trainings/a.md' });
+      expect(repair?.detail).toContain('another run writing at the same time');
+      const copies = await copiesByKey(emulator);
+      expect(copies.get('a')?.map((t) => t.id)).toEqual([other.id]);
+      expect(copies.get('b')).toHaveLength(1);
+      expect(await client.getTraining(foreign.id)).toBeDefined();
+      expect(await client.getTraining(unmarked.id)).toBeDefined();
+    },
+  );
+
+  it('never takes a training of another owner for its own lost create', async () => {
+    // A server that ignores the filter lists every training when the create's outcome is unknown.
+    const emulator = await useEmulator({ metadataFilter: 'ignore' });
     const { client } = clientOf(emulator);
-    // Made "at the same moment" by another run: older than what this run creates.
-    const other = await client.createTraining({
-      title: 'Title of a',
-      content: 'Content of a.',
-      metadata: ownershipMetadata(NAMESPACE, 'a'),
-    });
+    const unmanaged = await client.createTraining({ title: 'Made in the dashboard', content: 'x' });
     const foreign = await client.createTraining({
       title: 'Title of a',
       content: 'Content of a.',
       metadata: ownershipMetadata('another-repo', 'a'),
     });
-    const unmarked = await client.createTraining({
-      title: 'Title of a',
-      content: 'Content of a.',
-      metadata: { 'opencx-trainings.key': 'a' },
-    });
-    const report = await applyPlan(planFor(emulator, ['a', 'b'], []), client, {
+    emulator.setFaults({ errorRate: 1, errorStatuses: [503], methods: ['POST'] });
+    const report = await applyPlan(planFor(emulator, ['a'], []), client, {
       limits: LIMITS,
       allowMassDelete: false,
     });
-    expect(report.concurrent_keys).toEqual(['a']);
-    const repair = report.results.find((r) => r.kind === 'repair-duplicate');
-    expect(repair).toMatchObject({ key: 'a', status: 'ok', file: 'trainings/a.md' });
-    expect(repair?.detail).toContain('another run writing at the same time');
-    const copies = await copiesByKey(emulator);
-    expect(copies.get('a')?.map((t) => t.id)).toEqual([other.id]);
-    expect(copies.get('b')).toHaveLength(1);
-    expect(await client.getTraining(foreign.id)).toBeDefined();
-    expect(await client.getTraining(unmarked.id)).toBeDefined();
+    expect(report.results).toEqual([
+      expect.objectContaining({ kind: 'create', key: 'a', status: 'failed', id: null }),
+    ]);
+    expect(emulator.store.trainings().map((t) => t.id)).toEqual([unmanaged.id, foreign.id]);
   });
+
   it('fails, and holds deletes back, when it cannot read back what it created', async () => {
     const emulator = await useEmulator();
     const { client } = clientOf(emulator, { maxAttempts: 1 });

@@ -172,31 +172,56 @@ describe('plan and apply against the emulator', () => {
     expect((await project.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
-  it('deletes only the training whose file is gone', async () => {
-    const emulator = await useEmulator();
-    const { client } = clientOf(emulator);
-    const unmanaged = await client.createTraining({ title: 'Made in the dashboard', content: 'x' });
-    const foreign = await client.createTraining({
-      title: 'Another repo',
-      content: 'x',
-      metadata: {
-        'opencx-trainings.managed': 'true',
-        'opencx-trainings.namespace': 'other',
-        'opencx-trainings.key': 'tone',
-      },
-    });
-    const project = await aProject(emulator, FILES);
-    await project.run(['apply', '--yes']);
-    const draftId = (await remoteByKey(emulator)).get('draft')?.[0]?.id;
+  it.each(['apply', 'ignore'] as const)(
+    'changes and deletes only its own trainings (metadata filter: %s)',
+    async (metadataFilter) => {
+      const emulator = await useEmulator({ metadataFilter });
+      const { client } = clientOf(emulator);
+      const unmanaged = await client.createTraining({
+        title: 'Made in the dashboard',
+        content: 'x',
+      });
+      // Another repository's training with the same key as one of ours, and older.
+      const foreign = await client.createTraining({
+        title: 'Another repo',
+        content: 'x',
+        metadata: {
+          'opencx-trainings.managed': 'true',
+          'opencx-trainings.namespace': 'other',
+          'opencx-trainings.key': 'tone',
+        },
+      });
+      const untouched = (await collect(client.listTrainings())).filter((t) =>
+        [unmanaged.id, foreign.id].includes(t.id),
+      );
+      const project = await aProject(emulator, FILES);
+      emulator.clearRequests();
+      expect((await project.run(['apply', '--yes'])).code).toBe(0);
+      expect(writesIn(emulator).filter((w) => !w.startsWith('POST'))).toEqual([]);
+      const ours = (key: string): string | undefined =>
+        emulator.store
+          .trainings()
+          .find(
+            (t) =>
+              t.metadata['opencx-trainings.namespace'] === NAMESPACE &&
+              t.metadata['opencx-trainings.key'] === key,
+          )?.id;
+      const [draftId, toneId] = [ours('draft'), ours('tone')];
 
-    await project.remove('draft.md');
-    emulator.clearRequests();
-    const applied = await project.run(['apply', '--yes']);
-    expect(applied.code).toBe(0);
-    expect(writesIn(emulator)).toEqual([`DELETE /training/${draftId}`]);
-    expect(await client.getTraining(unmanaged.id)).toBeDefined();
-    expect(await client.getTraining(foreign.id)).toBeDefined();
-  });
+      await project.remove('draft.md');
+      await project.remove('tone.md');
+      emulator.clearRequests();
+      const applied = await project.run(['apply', '--yes']);
+      expect(applied.code).toBe(0);
+      expect(writesIn(emulator).sort()).toEqual(
+        [`DELETE /training/${draftId}`, `DELETE /training/${toneId}`].sort(),
+      );
+      const after = (await collect(client.listTrainings())).filter((t) =>
+        [unmanaged.id, foreign.id].includes(t.id),
+      );
+      expect(after).toEqual(untouched);
+    },
+  );
 
   it('refuses a mass delete before any write, unless allowed', async () => {
     const emulator = await useEmulator();

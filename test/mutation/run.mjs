@@ -36,7 +36,7 @@ for (const mutant of MUTANTS) {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
-    const failed = /(\d+) failed/.exec(run.stdout)?.[1] ?? '0';
+    const failed = /\bTests\s+(\d+) failed/.exec(run.stdout)?.[1] ?? '0';
     rows.push({
       mutant,
       outcome: run.status === 0 ? 'SURVIVED: no test failed' : `killed (${failed} failed)`,

@@ -53,6 +53,7 @@ Undocumented behaviour of the real API (default first):
   --sort-direction D          desc | asc
   --retry-after F             seconds | date | none
   --draft-create MODE         both | draft-only: where a new draft keeps its text
+  --ignore-metadata-filter    GET /training ignores its documented metadata filter
   --title-max N               longest title accepted (default ${DEFAULT_LIMITS.titleMaxLength})
   --content-max N             longest content accepted (default ${DEFAULT_LIMITS.contentMaxLength})
 `;
@@ -80,6 +81,7 @@ const FLAGS = {
   'sort-direction': { type: 'string' },
   'retry-after': { type: 'string' },
   'draft-create': { type: 'string' },
+  'ignore-metadata-filter': { type: 'boolean' },
   'title-max': { type: 'string' },
   'content-max': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -120,6 +122,7 @@ export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptio
     sortDirection: choice('sort-direction', v['sort-direction'], ['desc', 'asc'], d.sortDirection),
     retryAfter: choice('retry-after', v['retry-after'], ['seconds', 'date', 'none'], d.retryAfter),
     draftCreate: choice('draft-create', v['draft-create'], ['both', 'draft-only'], d.draftCreate),
+    metadataFilter: v['ignore-metadata-filter'] === true ? 'ignore' : d.metadataFilter,
   };
   const faults: FaultOptions = {
     seed: integerFlag('seed', v.seed, { min: 0, max: 2 ** 32 - 1 }),
