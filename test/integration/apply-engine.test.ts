@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OpenCxClient } from '../../src/api/client.js';
 import type { Training } from '../../src/api/contract.js';
 import { ownershipMetadata } from '../../src/model/ownership.js';
 import { toRemote } from '../../src/model/remote.js';
@@ -31,6 +32,19 @@ const files = (n: number): Record<string, string> =>
     Array.from({ length: n }, (_, i) => [`t${String(i).padStart(2, '0')}.md`, md(`title: T${i}`)]),
   );
 
+/** A training as a run of `namespace` makes it for `key`: the text of `aTraining({ key })`. */
+function createOwned(
+  client: OpenCxClient,
+  key: string,
+  metadata: Record<string, string> = ownershipMetadata(NAMESPACE, key),
+): Promise<Training> {
+  return client.createTraining({
+    title: `Title of ${key}`,
+    content: `Content of ${key}.`,
+    metadata,
+  });
+}
+
 /** A plan from files and the emulator's trainings, made with the pure planner. */
 function planFor(emulator: RunningEmulator, keys: string[], remotes: Training[]): Plan {
   return assemblePlan({
@@ -51,13 +65,7 @@ describe('applyPlan, the engine', () => {
     const emulator = await useEmulator();
     const { client } = clientOf(emulator);
     const remotes = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        client.createTraining({
-          title: `T${i}`,
-          content: 'x',
-          metadata: ownershipMetadata(NAMESPACE, `k${i}`),
-        }),
-      ),
+      Array.from({ length: 12 }, (_, i) => createOwned(client, `k${i}`)),
     );
     const plan = planFor(emulator, ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8'], remotes);
     expect(plan.summary.delete).toBe(3);
@@ -86,13 +94,7 @@ describe('applyPlan, the engine', () => {
     const emulator = await useEmulator();
     const { client } = clientOf(emulator);
     const existing = await Promise.all(
-      Array.from({ length: 450 }, (_, i) =>
-        client.createTraining({
-          title: `Title of e${i}`,
-          content: `Content of e${i}.`,
-          metadata: ownershipMetadata(NAMESPACE, `e${i}`),
-        }),
-      ),
+      Array.from({ length: 450 }, (_, i) => createOwned(client, `e${i}`)),
     );
     const keys = [...existing.map((t) => t.metadata?.['opencx-trainings.key'] as string)];
     // 3 new keys in a namespace of 453: three filtered listings cost less than five pages.
@@ -133,21 +135,9 @@ describe('applyPlan, the engine', () => {
       const emulator = await useEmulator({ metadataFilter });
       const { client } = clientOf(emulator);
       // Made "at the same moment" by another run: older than what this run creates.
-      const other = await client.createTraining({
-        title: 'Title of a',
-        content: 'Content of a.',
-        metadata: ownershipMetadata(NAMESPACE, 'a'),
-      });
-      const foreign = await client.createTraining({
-        title: 'Title of a',
-        content: 'Content of a.',
-        metadata: ownershipMetadata('another-repo', 'a'),
-      });
-      const unmarked = await client.createTraining({
-        title: 'Title of a',
-        content: 'Content of a.',
-        metadata: { 'opencx-trainings.key': 'a' },
-      });
+      const other = await createOwned(client, 'a');
+      const foreign = await createOwned(client, 'a', ownershipMetadata('another-repo', 'a'));
+      const unmarked = await createOwned(client, 'a', { 'opencx-trainings.key': 'a' });
       const report = await applyPlan(planFor(emulator, ['a', 'b'], []), client, {
         limits: LIMITS,
         allowMassDelete: false,
@@ -169,11 +159,7 @@ describe('applyPlan, the engine', () => {
     const emulator = await useEmulator({ metadataFilter: 'ignore' });
     const { client } = clientOf(emulator);
     const unmanaged = await client.createTraining({ title: 'Made in the dashboard', content: 'x' });
-    const foreign = await client.createTraining({
-      title: 'Title of a',
-      content: 'Content of a.',
-      metadata: ownershipMetadata('another-repo', 'a'),
-    });
+    const foreign = await createOwned(client, 'a', ownershipMetadata('another-repo', 'a'));
     emulator.setFaults({ errorRate: 1, errorStatuses: [503], methods: ['POST'] });
     const report = await applyPlan(planFor(emulator, ['a'], []), client, {
       limits: LIMITS,
@@ -188,16 +174,8 @@ describe('applyPlan, the engine', () => {
   it('fails, and holds deletes back, when it cannot read back what it created', async () => {
     const emulator = await useEmulator();
     const { client } = clientOf(emulator, { maxAttempts: 1 });
-    const old = await client.createTraining({
-      title: 'Old',
-      content: 'x',
-      metadata: ownershipMetadata(NAMESPACE, 'old'),
-    });
-    const kept = await client.createTraining({
-      title: 'Title of kept',
-      content: 'Content of kept.',
-      metadata: ownershipMetadata(NAMESPACE, 'kept'),
-    });
+    const old = await createOwned(client, 'old');
+    const kept = await createOwned(client, 'kept');
     const plan = planFor(emulator, ['kept', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], [old, kept]);
     emulator.setFaults({ errorRate: 1, errorStatuses: [503], methods: ['GET'] });
     const report = await applyPlan(plan, client, { limits: LIMITS, allowMassDelete: false });

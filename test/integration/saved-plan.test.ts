@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { Plan } from '../../src/reconcile/plan-types.js';
 import { clientOf, collect } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
@@ -25,6 +26,19 @@ async function rewritePlan(project: Project, change: (plan: Plan) => void): Prom
 }
 
 const applySaved = (project: Project) => project.run(['apply', '--plan', 'plan.json', '--yes']);
+
+/** `apply --plan` refuses, saying each of `said`, and sends no write. */
+async function expectRefused(
+  emulator: RunningEmulator,
+  project: Project,
+  said: readonly string[],
+): Promise<void> {
+  emulator.clearRequests();
+  const result = await applySaved(project);
+  expect(result.code).toBe(1);
+  for (const words of said) expect(result.stderr).toContain(words);
+  expect(writesIn(emulator)).toEqual([]);
+}
 
 describe('apply --plan: a saved plan is a promise, not a program', () => {
   it('applies a saved plan that still holds', async () => {
@@ -55,16 +69,10 @@ describe('apply --plan: a saved plan is a promise, not a program', () => {
       plan.summary.delete += 1;
     });
 
-    emulator.clearRequests();
-    const result = await applySaved(project);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
+    await expectRefused(emulator, project, [
       'The saved plan plan.json no longer holds; nothing was changed.',
-    );
-    expect(result.stderr).toContain(
       `- delete made-in-the-dashboard (${unmanaged.id}): saved, but not planned now`,
-    );
-    expect(writesIn(emulator)).toEqual([]);
+    ]);
     expect(await client.getTraining(unmanaged.id)).toBeDefined();
   });
 
@@ -76,11 +84,7 @@ describe('apply --plan: a saved plan is a promise, not a program', () => {
       const create = plan.actions.find((a) => a.kind === 'create' && a.key === 'tone');
       if (create?.kind === 'create') create.payload.content = 'Text that is in no file.';
     });
-    emulator.clearRequests();
-    const result = await applySaved(project);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('- create tone: planned now with other payload');
-    expect(writesIn(emulator)).toEqual([]);
+    await expectRefused(emulator, project, ['- create tone: planned now with other payload']);
   });
 
   it('keeps the mass-delete guard whatever the file says of it', async () => {
@@ -99,13 +103,9 @@ describe('apply --plan: a saved plan is a promise, not a program', () => {
       plan.guard.max_deletes = 100;
     });
 
-    emulator.clearRequests();
-    const result = await applySaved(project);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
+    await expectRefused(emulator, project, [
       'Refusing to apply: The plan deletes 4 of the 4 managed trainings: every managed training.',
-    );
-    expect(writesIn(emulator)).toEqual([]);
+    ]);
   });
 
   it('refuses when the files changed since the plan was made', async () => {
@@ -115,12 +115,10 @@ describe('apply --plan: a saved plan is a promise, not a program', () => {
     await project.write({
       'tone.md': md('title: Brand voice\ntype: BEHAVIORAL', 'Changed later.'),
     });
-    emulator.clearRequests();
-    const result = await applySaved(project);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('- create tone: planned now with other payload');
-    expect(result.stderr).toContain('the training files or opencx.yml changed since it was made');
-    expect(writesIn(emulator)).toEqual([]);
+    await expectRefused(emulator, project, [
+      '- create tone: planned now with other payload',
+      'the training files or opencx.yml changed since it was made',
+    ]);
   });
 
   it('refuses when OpenCX changed since the plan was made', async () => {
@@ -139,12 +137,10 @@ describe('apply --plan: a saved plan is a promise, not a program', () => {
         'opencx-trainings.key': 'other',
       },
     });
-    emulator.clearRequests();
-    const stale = await applySaved(project);
-    expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain('- delete other (');
-    expect(stale.stderr).toContain('OpenCX changed since it was made');
-    expect(writesIn(emulator)).toEqual([]);
+    await expectRefused(emulator, project, [
+      '- delete other (',
+      'OpenCX changed since it was made',
+    ]);
   });
 
   it('refuses when a segment was renamed or removed since the plan was made', async () => {
@@ -158,22 +154,17 @@ describe('apply --plan: a saved plan is a promise, not a program', () => {
         s.name === 'VIP customers' ? { ...s, description: 'Renamed rules' } : s,
       ),
     });
-    emulator.clearRequests();
-    const changed = await applySaved(project);
-    expect(changed.code).toBe(1);
-    expect(changed.stderr).toContain(
+    await expectRefused(emulator, project, [
       'OpenCX changed since it was made (trainings, segments or directories)',
-    );
-    expect(writesIn(emulator)).toEqual([]);
+    ]);
 
     emulator.store.replaceState({
       ...state,
       segments: state.segments.filter((s) => s.name !== 'VIP customers'),
     });
-    const removed = await applySaved(project);
-    expect(removed.code).toBe(1);
-    expect(removed.stderr).toContain('Segment "VIP customers" does not exist in this OpenCX org.');
-    expect(writesIn(emulator)).toEqual([]);
+    await expectRefused(emulator, project, [
+      'Segment "VIP customers" does not exist in this OpenCX org.',
+    ]);
     expect(await collect(clientOf(emulator).client.listTrainings())).toEqual([]);
   });
 
