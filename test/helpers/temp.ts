@@ -1,18 +1,23 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 const created: string[] = [];
+const ofThisFile: string[] = [];
+const remove = (dirs: string[]) =>
+  Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 
-afterEach(async () => {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterEach(() => remove(created));
+// Once more after the file: another helper's cleanup (an emulator saving its data file as it
+// stops) may run after the one above and write into a removed folder again.
+afterAll(() => remove(ofThisFile));
 
 /** A fresh temporary folder, removed after the test. */
 export async function tempDir(prefix = 'opencx-test-'): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   created.push(dir);
+  ofThisFile.push(dir);
   return dir;
 }
 
