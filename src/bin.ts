@@ -6,7 +6,7 @@ import module from 'node:module';
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const { main } = await import('./cli/main.js');
-const { processIo } = await import('./cli/io.js');
+const { processIo } = await import('./app/io.js');
 
 const code = await main(process.argv.slice(2), processIo());
 // Let pending output flush before leaving; stdout may be a pipe.

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../util/errors.js';
 
 /**
  * The API's base URL, checked: https anywhere, plain http only to this machine (the emulator),

@@ -1,6 +1,7 @@
 import { namespaceFilter } from '../model/ownership.js';
-import { toRemote, type Remote } from '../model/remote.js';
-import { fingerprint } from '../reconcile/fingerprint.js';
+import type { Remote } from '../model/remote.js';
+import { toRemote } from './to-remote.js';
+import { fingerprint } from '../util/fingerprint.js';
 import type { OpenCxClient } from './client.js';
 import type { Directory, Segment } from './contract.js';
 

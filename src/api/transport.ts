@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import type { z } from 'zod';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 import { redact } from '../util/redact.js';
 import { checkBaseUrl } from './base-url.js';
 import { REQUEST_ID_HEADER, errorBodySchema } from './contract.js';

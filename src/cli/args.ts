@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { suggest } from '../util/suggest.js';
-import { UsageError } from './errors.js';
+import type { CommonOptions } from '../app/options.js';
+import { UsageError } from '../util/errors.js';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -14,16 +15,6 @@ export const COMMON_OPTIONS = {
   'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
-
-export interface CommonOptions {
-  config: string | undefined;
-  root: string | undefined;
-  target: string | undefined;
-  /** undefined: decide from the terminal and NO_COLOR. */
-  color: boolean | undefined;
-  /** `validate` only: reuse parse results of unchanged files (source/cache.ts). */
-  cache: boolean;
-}
 
 /** Parse flags strictly: an unknown flag is a usage error with a suggestion. */
 export function parseFlags<S extends OptionSpec>(

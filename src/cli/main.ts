@@ -1,8 +1,8 @@
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 import { redact } from '../util/redact.js';
 import { suggest } from '../util/suggest.js';
-import { ExitCode, ExitError, InternalError, UsageError } from './errors.js';
-import type { Io } from './io.js';
+import { ExitCode, ExitError, UsageError, UserFacingError } from '../util/errors.js';
+import type { Io } from '../app/io.js';
 
 interface CommandEntry {
   summary: string;
@@ -104,25 +104,19 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
 }
 
+/** The one place where an error becomes words and an exit code (see src/errors.ts). */
 function reportError(error: unknown, io: Io): ExitCode {
   const say = (text: string): void => io.stderr.write(`${redact(text, io.env)}\n`);
   if (error instanceof ExitError) return error.code;
   if (error instanceof UsageError) {
     say(`Error: ${error.message}\nRun "opencx-trainings --help" for usage.`);
-    return ExitCode.error;
-  }
-  if (error instanceof InternalError || !(error instanceof Error) || !isExpected(error)) {
+  } else if (error instanceof UserFacingError) {
+    say(`Error: ${error.message}`);
+  } else {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     say(
       `Internal error in opencx-trainings ${VERSION}: this is a bug, please report it with the details below.\n${detail}`,
     );
-    return ExitCode.error;
   }
-  say(`Error: ${error.message}`);
   return ExitCode.error;
-}
-
-/** Errors whose message is written for the user (named classes); anything else is a bug. */
-function isExpected(error: Error): boolean {
-  return 'userFacing' in error && error.userFacing === true;
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_LOCAL_DATA } from './schema.js';
 import { DEFAULT_TOKEN_ENV, type Config, type Target } from './config.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../util/errors.js';
 import { redactUrlCredentials } from '../util/redact.js';
 import { suggest } from '../util/suggest.js';
 

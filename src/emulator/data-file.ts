@@ -1,4 +1,4 @@
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../util/errors.js';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../util/safe-write.js';
 import { parseState, serializeState, type EmulatorState } from './state.js';

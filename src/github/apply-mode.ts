@@ -1,6 +1,6 @@
-import { ExitCode, UsageError } from '../cli/errors.js';
-import { wantsColor, type Io } from '../cli/io.js';
-import type { Session } from '../cli/sync.js';
+import { ExitCode, UsageError } from '../util/errors.js';
+import { wantsColor, type Io } from '../app/io.js';
+import type { Session } from '../app/session.js';
 import {
   applyPlan,
   emptyReport,

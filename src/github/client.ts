@@ -7,7 +7,7 @@ import { connectionFailure, decideRetry } from '../api/retry-policy.js';
 import { parseRetryAfter } from '../api/retry-after.js';
 import { Scheduler, type RetryDecision, type SchedulerOptions } from '../api/scheduler.js';
 import { redact } from '../util/redact.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 import type { Repository } from './context.js';
 import { nextPageUrl } from './link-header.js';
 

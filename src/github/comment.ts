@@ -1,5 +1,5 @@
 import { ApiError } from '../api/errors.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../app/io.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { GitHubClient } from './client.js';
 import type { ActionRun } from './run.js';

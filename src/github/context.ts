@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../util/errors.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 

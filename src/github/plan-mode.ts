@@ -1,5 +1,5 @@
-import { ExitCode } from '../cli/errors.js';
-import { wantsColor, type Io } from '../cli/io.js';
+import { ExitCode } from '../util/errors.js';
+import { wantsColor, type Io } from '../app/io.js';
 import { renderPlanComment } from '../render/github-markdown.js';
 import { renderPlanJson } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';

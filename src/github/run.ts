@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CommonOptions } from '../cli/args.js';
-import { ExitError } from '../cli/errors.js';
-import type { Io } from '../cli/io.js';
-import { openSession, planSession, type Session, type ShowDiagnostics } from '../cli/sync.js';
+import type { CommonOptions } from '../app/options.js';
+import { ExitError, UserFacingError } from '../util/errors.js';
+import type { Io } from '../app/io.js';
+import { openSession, planSession, type Session, type ShowDiagnostics } from '../app/session.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { UserFacingError } from '../errors.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { renderAnnotations } from '../render/diagnostics.js';
 import {

@@ -1,4 +1,5 @@
-import { RESERVED_METADATA_PREFIX } from '../source/schema.js';
+/** Our own metadata keys start with this; user metadata may not (source/schema.ts refuses it). */
+export const RESERVED_METADATA_PREFIX = 'opencx-trainings';
 
 /**
  * How a remote training records that this tool manages it: three flat string values in its

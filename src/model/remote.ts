@@ -1,7 +1,5 @@
-import type { Training } from '../api/contract.js';
-import { normalizeContent, normalizeTitle } from '../source/content.js';
 import type { TrainingType } from './training.js';
-import { readOwnership, type Ownership } from './ownership.js';
+import type { Ownership } from './ownership.js';
 
 /**
  * A training as it is in OpenCX, normalised for comparison: texts normalised like file bodies,
@@ -26,26 +24,6 @@ export interface Remote {
   ownership: Ownership | null;
   createdAt: string | null;
   updatedAt: string | null;
-}
-
-export function toRemote(t: Training): Remote {
-  const metadata = t.metadata ?? null;
-  return {
-    id: t.id,
-    title: normalizeTitle(t.title),
-    content: normalizeContent(t.content),
-    draftTitle: t.draft_title == null ? null : normalizeTitle(t.draft_title),
-    draftContent: t.draft_content == null ? null : normalizeContent(t.draft_content),
-    type: t.type,
-    isDraft: t.is_draft,
-    directoryId: t.directory_id ?? null,
-    channels: [...(t.restricted_to_channels ?? [])].sort(),
-    segments: [...(t.restricted_to_segments ?? [])].sort(),
-    metadata,
-    ownership: readOwnership(metadata),
-    createdAt: t.created_at ?? null,
-    updatedAt: t.updated_at ?? null,
-  };
 }
 
 /** The text that would go live if the training were published now (the docs' `draft ?? published`). */

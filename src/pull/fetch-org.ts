@@ -1,6 +1,7 @@
 import type { OpenCxClient } from '../api/client.js';
 import type { Directory, Segment } from '../api/contract.js';
-import { toRemote, type Remote } from '../model/remote.js';
+import { toRemote } from '../api/to-remote.js';
+import type { Remote } from '../model/remote.js';
 
 /** Everything `pull` reads from OpenCX. */
 export interface Org {

@@ -1,6 +1,6 @@
 import type { Training } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../util/errors.js';
 import { keyFilter, readOwnership } from '../model/ownership.js';
 import { findConcurrentCopies } from './concurrent-copies.js';
 import { describeGuard, guardOfActions, type DeleteLimits } from './guards.js';

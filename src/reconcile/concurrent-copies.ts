@@ -1,6 +1,7 @@
 import type { Training } from '../api/contract.js';
 import { keyFilter, namespaceFilter } from '../model/ownership.js';
-import { toRemote, type Remote } from '../model/remote.js';
+import { toRemote } from '../api/to-remote.js';
+import type { Remote } from '../model/remote.js';
 import { oldestFirst } from '../model/survivor.js';
 import type { ActionResult, ApplyClient } from './apply.js';
 import type { Plan, RepairAction } from './plan-types.js';

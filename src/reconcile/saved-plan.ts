@@ -1,4 +1,4 @@
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../util/fingerprint.js';
 import type { Action, Plan } from './plan-types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { CHANNELS, DEFAULT_TRAINING_TYPE, type Channel, type Desired } from '../model/training.js';
-import { normalizeTitle } from './content.js';
+import { normalizeTitle } from '../model/text.js';
 import type { TrainingFile } from './parse.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Position } from '../model/training.js';
 import { locateKey, locateValue } from '../yaml/locate.js';
 import { yamlData } from '../yaml/read-yaml.js';
 import { describeValue, issuesToDiagnostics } from '../yaml/schema-issues.js';
-import { normalizeContent, normalizeNewlines } from './content.js';
+import { normalizeContent, normalizeNewlines } from '../model/text.js';
 import { splitFrontmatter } from './frontmatter.js';
 import {
   FRONTMATTER_KEYS,

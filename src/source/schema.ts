@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { RESERVED_METADATA_PREFIX } from '../model/ownership.js';
 import { CHANNELS, TRAINING_TYPES } from '../model/training.js';
 import { customIssue } from '../yaml/schema-issues.js';
 
-/** Our own metadata keys start with this; user metadata may not (see model/ownership.ts). */
-export const RESERVED_METADATA_PREFIX = 'opencx-trainings';
 export const MAX_KEY_LENGTH = 200;
 
 /** A refinement that reports each entry of a list that already appeared earlier in it. */

@@ -1,6 +1,7 @@
 import type { Training } from '../../src/api/contract.js';
 import { ownershipMetadata } from '../../src/model/ownership.js';
-import { toRemote, type Remote } from '../../src/model/remote.js';
+import { toRemote } from '../../src/api/to-remote.js';
+import type { Remote } from '../../src/model/remote.js';
 import type { ResolvedDesired } from '../../src/reconcile/resolve.js';
 
 /** A desired training: a published scenario training for every channel unless told otherwise. */

@@ -1,5 +1,5 @@
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/app/io.js';
 
 export interface CliResult {
   code: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenCxClient } from '../../src/api/client.js';
 import type { Training } from '../../src/api/contract.js';
 import { ownershipMetadata } from '../../src/model/ownership.js';
-import { toRemote } from '../../src/model/remote.js';
+import { toRemote } from '../../src/api/to-remote.js';
 import { applyPlan, MassDeleteRefusedError } from '../../src/reconcile/apply.js';
 import { assemblePlan } from '../../src/reconcile/plan.js';
 import type { Plan } from '../../src/reconcile/plan-types.js';

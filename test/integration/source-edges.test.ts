@@ -8,7 +8,7 @@ import { locateSourceCache } from '../../src/source/cache-location.js';
 import { cacheKey } from '../../src/source/cache.js';
 import { readTrainingFile } from '../../src/source/read-file.js';
 import { currentBuildId } from '../../src/util/build-id.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/util/version.js';
 import { aTraining } from '../helpers/builders.js';
 import { runCli } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../../errors.js';
+import { ConfigError, ExitCode, ExitError } from '../../util/errors.js';
 import {
   applyPlan,
   emptyReport,
@@ -14,9 +14,8 @@ import { comparePlans } from '../../reconcile/saved-plan.js';
 import { progressRenderer, renderApplyReport } from '../../render/apply-report.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { choice, commonOptions, parseFlags, stringValue } from '../args.js';
-import { ExitCode, ExitError } from '../errors.js';
-import { wantsColor, type Io, type Writer } from '../io.js';
-import { openSession, planSession, type SyncOptions } from '../sync.js';
+import { wantsColor, type Io, type Writer } from '../../app/io.js';
+import { openSession, planSession, type SyncOptions } from '../../app/session.js';
 import { PLAN_FLAGS } from './plan.js';
 
 export interface ApplyOptions extends SyncOptions {

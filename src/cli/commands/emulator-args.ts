@@ -1,6 +1,6 @@
 import type { FaultOptions } from '../../emulator/faults.js';
 import type { RateLimit } from '../../emulator/rate-limit.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../util/errors.js';
 
 /** Flag values of `emulator` that are numbers, ranges or lists; each error says what to type. */
 

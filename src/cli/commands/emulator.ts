@@ -10,8 +10,8 @@ import {
   type RunningEmulator,
 } from '../../emulator/index.js';
 import { choice, parseFlags, stringValue } from '../args.js';
-import { ExitCode, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { ExitCode, UsageError } from '../../util/errors.js';
+import type { Io } from '../../app/io.js';
 import {
   fractionFlag,
   integerFlag,

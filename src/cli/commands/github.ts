@@ -1,6 +1,6 @@
 import { choice, commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
-import { UsageError, type ExitCode } from '../errors.js';
-import type { Io } from '../io.js';
+import { UsageError, type ExitCode } from '../../util/errors.js';
+import type { Io } from '../../app/io.js';
 import type { ActionOptions } from '../../github/run.js';
 
 export const GITHUB_MODES = ['plan', 'apply'] as const;

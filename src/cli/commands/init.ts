@@ -5,10 +5,10 @@ import { EXAMPLES_DIR, gitignoreChange, namespaceFor, scaffoldFiles } from '../.
 import { renderInitReport, type InitResult } from '../../render/init-report.js';
 import { styleFor } from '../../render/style.js';
 import { resolveInside, writeFileAtomic } from '../../util/safe-write.js';
-import { VERSION } from '../../version.js';
+import { VERSION } from '../../util/version.js';
 import { parseFlags, stringValue } from '../args.js';
-import { ExitCode, UsageError } from '../errors.js';
-import { wantsColor, type Io } from '../io.js';
+import { ExitCode, UsageError } from '../../util/errors.js';
+import { wantsColor, type Io } from '../../app/io.js';
 
 export interface InitOptions {
   dir: string | undefined;

@@ -5,9 +5,9 @@ import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { choice, commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
-import { ExitCode } from '../errors.js';
-import { wantsColor, type Io } from '../io.js';
-import { openSession, planSession, type SyncOptions } from '../sync.js';
+import { ExitCode } from '../../util/errors.js';
+import { wantsColor, type Io } from '../../app/io.js';
+import { openSession, planSession, type SyncOptions } from '../../app/session.js';
 
 export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];

@@ -5,7 +5,7 @@ import { CONFIG_FILE, parseConfig } from '../../config/load.js';
 import { describeTarget, selectTarget } from '../../config/targets.js';
 import { diagnose } from '../../diagnostics/catalog.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { ConfigError } from '../../errors.js';
+import { ConfigError, ExitCode, UsageError } from '../../util/errors.js';
 import { assemblePull, type PullPlan } from '../../pull/assemble.js';
 import { directoryNames, segmentNames } from '../../pull/convert.js';
 import { fetchOrg } from '../../pull/fetch-org.js';
@@ -15,10 +15,9 @@ import { renderDiagnostics } from '../../render/diagnostics.js';
 import { renderPullReport } from '../../render/pull-report.js';
 import { writeFileAtomic } from '../../util/safe-write.js';
 import { commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
-import { ExitCode, UsageError } from '../errors.js';
-import { wantsColor, type Io } from '../io.js';
-import { loadProject } from '../project.js';
-import { connectTo, type SyncOptions } from '../sync.js';
+import { wantsColor, type Io } from '../../app/io.js';
+import { loadProject } from '../../app/project.js';
+import { connectTo, type SyncOptions } from '../../app/session.js';
 
 export interface PullOptions extends SyncOptions {
   mode: PullMode;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { configSchema } from '../../config/schema.js';
 import { frontmatterSchema } from '../../source/schema.js';
 import { parseFlags } from '../args.js';
-import { UsageError, ExitCode } from '../errors.js';
-import type { Io } from '../io.js';
+import { UsageError, ExitCode } from '../../util/errors.js';
+import type { Io } from '../../app/io.js';
 
 export const SCHEMAS = { training: frontmatterSchema, config: configSchema } as const;
 export type SchemaName = keyof typeof SCHEMAS;

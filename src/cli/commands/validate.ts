@@ -6,10 +6,11 @@ import {
   renderDiagnostics,
 } from '../../render/diagnostics.js';
 import { plural, styleFor } from '../../render/style.js';
-import { choice, commonOptions, COMMON_OPTIONS, parseFlags, type CommonOptions } from '../args.js';
-import { ExitCode } from '../errors.js';
-import { wantsColor, type Io } from '../io.js';
-import { loadProject } from '../project.js';
+import type { CommonOptions } from '../../app/options.js';
+import { choice, commonOptions, COMMON_OPTIONS, parseFlags } from '../args.js';
+import { ExitCode } from '../../util/errors.js';
+import { wantsColor, type Io } from '../../app/io.js';
+import { loadProject } from '../../app/project.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 

@@ -6,7 +6,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locateSourceCache } from '../source/cache-location.js';
 import { readTrainings, type SourceState } from '../source/read.js';
 import { currentBuildId } from '../util/build-id.js';
-import type { CommonOptions } from './args.js';
+import type { CommonOptions } from './options.js';
 import type { Io } from './io.js';
 
 export interface Project {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeContent, normalizeNewlines } from './content.js';
+import { normalizeContent, normalizeNewlines } from '../model/text.js';
 
 describe('normalizeContent', () => {
   it('removes blank lines around the text and keeps what is inside', () => {

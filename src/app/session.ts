@@ -9,9 +9,9 @@ import { assemblePlan } from '../reconcile/plan.js';
 import { resolveReferences } from '../reconcile/resolve.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { Desired } from '../model/training.js';
-import type { CommonOptions } from './args.js';
+import type { CommonOptions } from './options.js';
 import { connect, type Connection } from './connect.js';
-import { ExitCode, ExitError } from './errors.js';
+import { ExitCode, ExitError } from '../util/errors.js';
 import { wantsColor, type Io, type Writer } from './io.js';
 import { loadProject, projectDir } from './project.js';
 

@@ -1,0 +1,10 @@
+/** The options every command that reads the repository takes (cli/args.ts parses them). */
+export interface CommonOptions {
+  config: string | undefined;
+  root: string | undefined;
+  target: string | undefined;
+  /** undefined: decide from the terminal and NO_COLOR. */
+  color: boolean | undefined;
+  /** `validate` only: reuse parse results of unchanged files (source/cache.ts). */
+  cache: boolean;
+}
