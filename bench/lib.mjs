@@ -5,14 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../dist/model/training.js';
+// Mulberry32, the seeded PRNG of the build, so every run benchmarks the same files.
 import { mulberry32 as random } from '../dist/util/random.js';
 
-export const REPO = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = path.join(REPO, 'dist', 'bin.js');
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(REPO, 'dist', 'bin.js');
 const USAGE_HOOK = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
-
-/** Mulberry32, the seeded PRNG of the build, so every run benchmarks the same files. */
-export { random };
 
 const TOPICS = [
   'refund',
@@ -47,7 +45,7 @@ const WORDS =
 const SEGMENTS = ['VIP customers', 'Subscribers', 'New customers', 'Business accounts'];
 
 /** A realistic training: a question title, a few paragraphs, a varied frontmatter. */
-export function makeTraining(rand, i) {
+function makeTraining(rand, i) {
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const title = `How do I ${pick(VERBS)} my ${pick(TOPICS)} (${i})?`;
   const paragraphs = Array.from(

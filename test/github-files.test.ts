@@ -7,8 +7,8 @@ import {
   ACTION_REF,
   SYNC_WORKFLOW_PATH,
   renderSyncWorkflow,
-} from '../src/github/workflow-template.js';
-import { emptyReport } from '../src/reconcile/apply.js';
+} from '../src/init/workflow-template.js';
+import { emptyReport } from '../src/reconcile/apply-types.js';
 import { assemblePlan } from '../src/reconcile/plan.js';
 import {
   actionSchema,

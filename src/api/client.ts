@@ -1,6 +1,7 @@
 import {
   API_PATHS,
   MAX_PAGE_SIZE,
+  REQUEST_ID_HEADER,
   directoryListSchema,
   segmentListSchema,
   trainingListSchema,
@@ -14,21 +15,37 @@ import {
   type UpdateTrainingBody,
 } from './contract.js';
 import { ApiError, UnexpectedResponseError } from './errors.js';
-import { MAX_ATTEMPTS } from './scheduler.js';
-import { Transport, type CallSpec, type TransportOptions } from './transport.js';
+import { parseRetryAfter } from './retry-after.js';
+import {
+  Transport,
+  headerValue,
+  type CallSpec,
+  type Service,
+  type TransportOptions,
+} from './transport.js';
 
 export type { RequestEvent } from './transport.js';
 export type ClientOptions = TransportOptions;
 
 /** Listings that keep changing under us are re-read at most this many times. */
-export const MAX_LIST_PASSES = 3;
+const MAX_LIST_PASSES = 3;
+
+/** The OpenCX API at the HTTP edge: JSON, its request-id header, and 429 for its rate limit. */
+const OPENCX: Service = {
+  headers: { accept: 'application/json' },
+  requestIdHeader: REQUEST_ID_HEADER,
+  readRateLimit: (status, headers, now) => ({
+    rateLimited: status === 429,
+    retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), now),
+  }),
+};
 
 /** A typed client of the OpenCX training API. Every call goes through one Scheduler. */
 export class OpenCxClient {
   private readonly transport: Transport;
 
   constructor(options: ClientOptions) {
-    this.transport = new Transport(options);
+    this.transport = new Transport(options, OPENCX);
   }
 
   close(): Promise<void> {
@@ -94,13 +111,15 @@ export class OpenCxClient {
   /**
    * Create a training. A create is not idempotent: when an attempt fails in a way that leaves
    * its outcome unknown, `findExisting` (which should look the training up by our metadata key)
-   * decides whether it was created after all, before anything is sent again.
+   * decides whether it was created after all, before anything is sent again. These rounds have
+   * the bounds of any call: the configured attempts and deadline.
    */
   async createTraining(
     body: CreateTrainingBody,
     findExisting?: () => Promise<Training | undefined>,
   ): Promise<Training> {
-    for (let round = 1; ; round++) {
+    const rounds = this.transport.scheduler.retryRounds();
+    for (;;) {
       try {
         return await this.call({
           method: 'POST',
@@ -114,8 +133,7 @@ export class OpenCxClient {
           throw error;
         const existing = await findExisting();
         if (existing !== undefined) return existing;
-        if (round >= MAX_ATTEMPTS) throw error;
-        await this.transport.clock.sleep(this.transport.scheduler.backoff(round));
+        if (!(await rounds.next())) throw error;
       }
     }
   }
@@ -226,7 +244,7 @@ export class OpenCxClient {
     }
   }
 
-  private call<T>(spec: CallSpec<T>): Promise<T> {
-    return this.transport.call(spec);
+  private async call<T>(spec: CallSpec<T>): Promise<T> {
+    return (await this.transport.request(spec)).data;
   }
 }

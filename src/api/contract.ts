@@ -81,11 +81,9 @@ export type UpdateTrainingBody = z.infer<typeof updateTrainingBody>;
 
 /** [inferred] Body of `PUT /training/{id}/draft` (`ToggleDraftInputDto`, not shown). */
 export const toggleDraftBody = z.strictObject({ is_draft: z.boolean() });
-export type ToggleDraftBody = z.infer<typeof toggleDraftBody>;
 
 /** [inferred] Body of the move-to-directory endpoint. */
 export const moveToDirectoryBody = z.strictObject({ directory_id: z.string().min(1).nullable() });
-export type MoveToDirectoryBody = z.infer<typeof moveToDirectoryBody>;
 
 export const directorySchema = z.looseObject({ id: z.string().min(1), name: z.string() });
 export type Directory = z.infer<typeof directorySchema>;
@@ -120,7 +118,6 @@ export const errorBodySchema = z.looseObject({
   error: z.string().optional(),
   statusCode: z.number().optional(),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** Query of `GET /training`. */
 export interface ListTrainingsQuery {

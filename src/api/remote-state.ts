@@ -60,7 +60,7 @@ export async function fetchRemoteState(
  * segments and directories that names in files were resolved against. A saved plan is applied
  * only while this is unchanged (`apply --plan`).
  */
-export function fingerprintRemote(
+function fingerprintRemote(
   remotes: readonly Remote[],
   segments: readonly Segment[],
   directories: readonly Directory[] | undefined,

@@ -8,7 +8,7 @@ import type { RetryDecision } from './scheduler.js';
  */
 
 /** Errors of undici that mean the request never left: retrying cannot duplicate anything. */
-export const NOT_SENT_CODES = new Set([
+const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
   'UND_ERR_CONNECT_TIMEOUT',
   'ENOTFOUND',

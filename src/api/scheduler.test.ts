@@ -242,6 +242,26 @@ describe('Scheduler: rate limits', () => {
     expect(world.clock.sleeping).toBe(0);
   });
 
+  it('fails at once on a wait longer than maxWaitMs, and holds no other call for it', async () => {
+    const start = Date.UTC(2026, 10, 30, 3, 12, 0);
+    const world = aWorld({ maxWaitMs: 60_000, clock: new FakeClock(start) });
+    const error = await world.clock
+      .run(world.call(0, { fail: () => new Throttled(61_000) }))
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'POST /call/0 was rate limited: the server asks to wait 61 s (until 2026-11-30T03:13:01Z); try again after that.',
+    );
+    expect(await world.clock.run(world.call(1))).toBe('ok 1');
+    expect(world.starts()).toEqual([start, start]);
+
+    const patient = aWorld({ maxWaitMs: 60_000 });
+    const result = await patient.clock.run(
+      patient.call(0, { fail: (n) => (n === 1 ? new Throttled(60_000) : undefined) }),
+    );
+    expect(result).toBe('ok 0');
+    expect(patient.starts()).toEqual([0, 60_000]);
+  });
+
   it('waits out a Retry-After that ends before the deadline', async () => {
     const world = aWorld({ deadlineMs: 5000 });
     const result = await world.clock.run(
@@ -249,5 +269,43 @@ describe('Scheduler: rate limits', () => {
     );
     expect(result).toBe('ok 0');
     expect(world.starts()).toEqual([0, 4000]);
+  });
+});
+
+describe('Scheduler: rounds around a call', () => {
+  /** Rounds that fail until they are spent; the times each round started. */
+  async function roundsUntilSpent(options: SchedulerOptions): Promise<number[]> {
+    const world = aWorld(options);
+    const rounds = world.scheduler.retryRounds();
+    const starts: number[] = [];
+    await world.clock.run(
+      (async () => {
+        do starts.push(world.clock.now());
+        while (await rounds.next());
+      })(),
+    );
+    return starts;
+  }
+
+  it('allows the configured attempts, the first round included, backing off between them', async () => {
+    const starts = await roundsUntilSpent({
+      maxAttempts: 3,
+      backoffBaseMs: 100,
+      backoffCapMs: 1000,
+      random: () => 0.5,
+    });
+    expect(starts).toEqual([0, 50, 150]);
+  });
+
+  it('allows no round that would start after the deadline, counted from the first failure', async () => {
+    // Backoff without jitter: 299 ms before each round, so a 700 ms deadline allows two more.
+    const starts = await roundsUntilSpent({
+      maxAttempts: 100,
+      deadlineMs: 700,
+      backoffBaseMs: 300,
+      backoffCapMs: 300,
+      random: () => 0.999,
+    });
+    expect(starts).toEqual([0, 299, 598]);
   });
 });

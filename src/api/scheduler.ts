@@ -1,15 +1,14 @@
+import { DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_MINUTE } from '../model/opencx-api.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** Every API call goes through one Scheduler: pacing, concurrency, retries, deadline. */
 
-export const DEFAULT_REQUESTS_PER_MINUTE = 100;
-export const DEFAULT_CONCURRENCY = 4;
 /** Attempts per call, the first included. */
-export const MAX_ATTEMPTS = 6;
-export const BACKOFF_BASE_MS = 500;
-export const BACKOFF_CAP_MS = 30_000;
+const MAX_ATTEMPTS = 6;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 30_000;
 /** One call, retries included, gives up after this long. */
-export const CALL_DEADLINE_MS = 5 * 60_000;
+const CALL_DEADLINE_MS = 5 * 60_000;
 const MINUTE_MS = 60_000;
 
 export interface Clock {
@@ -30,6 +29,11 @@ export interface SchedulerOptions {
   concurrency?: number;
   maxAttempts?: number;
   deadlineMs?: number;
+  /**
+   * The longest wait a server may ask for (Retry-After, a rate limit's reset): a longer one fails
+   * the call at once, saying when to try again. Without it, any wait that ends before the deadline.
+   */
+  maxWaitMs?: number;
   clock?: Clock;
   /** Source of jitter, in [0, 1). */
   random?: () => number;
@@ -54,6 +58,12 @@ export type TooLate = (
   wait: { until: number; now: number; attempts: number },
 ) => unknown;
 
+/** See `Scheduler.retryRounds`. */
+interface RetryRounds {
+  /** After a failed round: false when the rounds are spent, else true after the backoff. */
+  next: () => Promise<boolean>;
+}
+
 /** A wait every call honours before its next attempt, and the answer that asked for it. */
 interface Pause {
   until: number;
@@ -67,6 +77,7 @@ export class Scheduler {
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly deadlineMs: number;
+  private readonly maxWaitMs: number;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly backoffBaseMs: number;
@@ -88,6 +99,7 @@ export class Scheduler {
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     this.maxAttempts = Math.max(1, options.maxAttempts ?? MAX_ATTEMPTS);
     this.deadlineMs = options.deadlineMs ?? CALL_DEADLINE_MS;
+    this.maxWaitMs = options.maxWaitMs ?? Infinity;
     this.random = options.random ?? Math.random;
     this.backoffBaseMs = options.backoffBaseMs ?? BACKOFF_BASE_MS;
     this.backoffCapMs = options.backoffCapMs ?? BACKOFF_CAP_MS;
@@ -96,8 +108,8 @@ export class Scheduler {
   /**
    * Run `attempt` until it succeeds, `decide` says not to retry, the attempts run out or the
    * deadline passes; then the last error is thrown as it is. A wait the server asks for that
-   * would end after the deadline fails the call at once with `tooLate`'s error: sleeping that
-   * long, in silence, helps nobody.
+   * would end after the deadline, or last longer than `maxWaitMs`, fails the call at once with
+   * `tooLate`'s error: sleeping that long, in silence, helps nobody.
    *
    * The deadline starts when the call first gets a slot: time spent queued behind other calls
    * is the run's length, not this call's trouble.
@@ -129,6 +141,9 @@ export class Scheduler {
       const decision = decide(failure, n);
       if (!decision.retry || n >= this.maxAttempts) throw failure;
       const until = now + (decision.afterMs ?? this.backoff(n));
+      // No call waits this long, so none is held for it: each learns of the limit from its answer.
+      if ((decision.afterMs ?? 0) > this.maxWaitMs)
+        throw tooLate(failure, { until, now, attempts: n });
       if (decision.pauseAll === true && until > this.pause.until) {
         this.pause = { until, cause: failure };
       }
@@ -141,8 +156,30 @@ export class Scheduler {
     }
   }
 
+  /**
+   * Rounds of a loop that retries around `run`, such as a create whose answer was lost and that
+   * is looked up before being sent again. The rounds have the bounds of one call: the configured
+   * attempts, the first round included, and the deadline, counted from the first failed round.
+   */
+  retryRounds(): RetryRounds {
+    let round = 1;
+    let deadline: number | undefined;
+    return {
+      next: async () => {
+        if (round >= this.maxAttempts) return false;
+        const now = this.clock.now();
+        deadline ??= now + this.deadlineMs;
+        const wait = this.backoff(round);
+        if (now + wait > deadline) return false;
+        round++;
+        await this.clock.sleep(wait);
+        return true;
+      },
+    };
+  }
+
   /** Exponential backoff with full jitter: a random wait up to base * 2^(n-1), capped. */
-  backoff(n: number): number {
+  private backoff(n: number): number {
     return Math.floor(
       this.random() * Math.min(this.backoffCapMs, this.backoffBaseMs * 2 ** (n - 1)),
     );

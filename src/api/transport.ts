@@ -1,29 +1,49 @@
 import { Pool } from 'undici';
 import type { z } from 'zod';
+import { DEFAULT_CONCURRENCY } from '../model/opencx-api.js';
 import { VERSION } from '../util/version.js';
 import { redact } from '../util/redact.js';
 import { checkBaseUrl } from './base-url.js';
-import { REQUEST_ID_HEADER, errorBodySchema } from './contract.js';
-import { ApiError, UnexpectedResponseError, describeApiFailure } from './errors.js';
+import { ApiError, describeApiFailure } from './errors.js';
+import { readBody, serverMessageOf } from './response-body.js';
 import {
   connectionFailure,
   decideRetry,
   isTransientStatus,
   rateLimitTooLong,
 } from './retry-policy.js';
-import { parseRetryAfter } from './retry-after.js';
 import { Scheduler, systemClock, type Clock, type SchedulerOptions } from './scheduler.js';
 
 /**
- * The one HTTP edge of the OpenCX client: a keep-alive undici pool, one attempt of a request
- * (status, body shape, errors), and the scheduler that paces and retries attempts. Every message
- * it produces passes through redaction, so the token never leaves in one.
+ * The one HTTP edge of the tool, for the OpenCX API and the GitHub API alike: a keep-alive
+ * undici pool, one attempt of a request (status, body shape, errors, a debug event), and the
+ * scheduler that paces and retries attempts on the injected clock. Every message it produces
+ * passes through the redaction of the client's token, so the token never leaves in one. What
+ * differs from one API to the other is a `Service`.
  */
 
-export const CONNECT_TIMEOUT_MS = 10_000;
-export const HEADERS_TIMEOUT_MS = 30_000;
-export const BODY_TIMEOUT_MS = 30_000;
-export const KEEP_ALIVE_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 10_000;
+const HEADERS_TIMEOUT_MS = 30_000;
+const BODY_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_MS = 10_000;
+
+export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** How a service says that a refusal is a rate limit, and how long it asks to wait. */
+export interface RateLimit {
+  rateLimited: boolean;
+  retryAfterMs: number | undefined;
+}
+
+/** What one API adds to the edge. */
+export interface Service {
+  /** Sent with every request, besides the token, the User-Agent and the body's type. */
+  headers: Readonly<Record<string, string>>;
+  /** The response header carrying the server's id for a request, quoted in errors. */
+  requestIdHeader: string;
+  /** Read on every answer that is not a 2xx. `now` is the injected clock's. */
+  readRateLimit: (status: number, headers: ResponseHeaders, now: number) => RateLimit;
+}
 
 export interface TransportOptions extends SchedulerOptions {
   baseUrl: string;
@@ -44,7 +64,8 @@ export interface RequestEvent {
 }
 
 export interface CallSpec<T> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Below the base URL, without the query. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
@@ -54,10 +75,16 @@ export interface CallSpec<T> {
   idempotent: boolean;
 }
 
+/** A 2xx answer: its body, checked, and its headers (pagination links). */
+interface Answer<T> {
+  data: T;
+  headers: ResponseHeaders;
+}
+
 export class Transport {
   private readonly pool: Pool;
   readonly scheduler: Scheduler;
-  readonly clock: Clock;
+  private readonly clock: Clock;
   private readonly token: string;
   private readonly basePath: string;
   /** Named in errors about reaching the server (a URL's host never holds its credentials). */
@@ -65,7 +92,10 @@ export class Transport {
   private readonly userAgent = `opencx-trainings/${VERSION} node/${process.version}`;
   private readonly onRequest: ((event: RequestEvent) => void) | undefined;
 
-  constructor(options: TransportOptions) {
+  constructor(
+    options: TransportOptions,
+    private readonly service: Service,
+  ) {
     const url = checkBaseUrl(options.baseUrl);
     this.token = options.token;
     this.basePath = url.pathname.replace(/\/+$/, '');
@@ -74,7 +104,7 @@ export class Transport {
     this.scheduler = new Scheduler(options);
     this.onRequest = options.onRequest;
     this.pool = new Pool(url.origin, {
-      connections: Math.max(1, options.concurrency ?? 4),
+      connections: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
       connectTimeout: CONNECT_TIMEOUT_MS,
       headersTimeout: HEADERS_TIMEOUT_MS,
       bodyTimeout: BODY_TIMEOUT_MS,
@@ -87,7 +117,7 @@ export class Transport {
   }
 
   /** One call: attempts paced and retried by the scheduler until one succeeds or it gives up. */
-  call<T>(spec: CallSpec<T>): Promise<T> {
+  request<T>(spec: CallSpec<T>): Promise<Answer<T>> {
     return this.scheduler.run(
       (attempt) => this.attempt(spec, attempt),
       (error) => decideRetry(error, spec.idempotent),
@@ -95,8 +125,7 @@ export class Transport {
     );
   }
 
-  private async attempt<T>(spec: CallSpec<T>, attempt: number): Promise<T> {
-    const path = `${this.basePath}${spec.path}${queryString(spec.query)}`;
+  private async attempt<T>(spec: CallSpec<T>, attempt: number): Promise<Answer<T>> {
     const started = this.clock.now();
     const details = { method: spec.method, path: spec.path, attempts: attempt, host: this.host };
     let status: number | undefined;
@@ -105,32 +134,33 @@ export class Transport {
     try {
       const response = await this.pool.request({
         method: spec.method,
-        path,
+        path: `${this.basePath}${spec.path}${queryString(spec.query)}`,
         headers: {
+          ...this.service.headers,
           authorization: `Bearer ${this.token}`,
           'user-agent': this.userAgent,
-          accept: 'application/json',
           ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: spec.body === undefined ? null : JSON.stringify(spec.body),
       });
       status = response.statusCode;
-      requestId = headerValue(response.headers[REQUEST_ID_HEADER]);
+      requestId = headerValue(response.headers, this.service.requestIdHeader);
       const text = await response.body.text();
       if (status < 200 || status >= 300) {
-        const retryAfter = headerValue(response.headers['retry-after']);
-        // A server error on a write leaves its outcome unknown, like a dropped connection.
-        const ambiguous = !spec.idempotent && isTransientStatus(status);
         throw this.httpError({
           ...details,
           status,
           requestId,
           serverMessage: serverMessageOf(text),
-          ambiguous,
-          retryAfterMs: parseRetryAfter(retryAfter, this.clock.now()),
+          // A server error on a write leaves its outcome unknown, like a dropped connection.
+          ambiguous: !spec.idempotent && isTransientStatus(status),
+          ...this.service.readRateLimit(status, response.headers, this.clock.now()),
         });
       }
-      return this.parseBody(spec, text, { ...details, status, requestId });
+      const data = readBody(spec.schema, text, { ...details, status, requestId }, (t) =>
+        this.safe(t),
+      );
+      return { data, headers: response.headers };
     } catch (error) {
       failure =
         error instanceof ApiError
@@ -148,40 +178,6 @@ export class Transport {
         ...(failure === undefined ? {} : { error: failure.message }),
       });
     }
-  }
-
-  private parseBody<T>(
-    spec: CallSpec<T>,
-    text: string,
-    details: { method: string; path: string; status: number; requestId: string | undefined },
-  ): T {
-    if (spec.schema === undefined) return undefined as T;
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      throw new UnexpectedResponseError(
-        this.safe(
-          `${spec.method} ${spec.path} answered with a body that is not JSON: ${truncate(text)}`,
-        ),
-        details,
-      );
-    }
-    const result = spec.schema.safeParse(json);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where =
-        issue === undefined || issue.path.length === 0
-          ? 'the body'
-          : `field "${issue.path.join('.')}"`;
-      throw new UnexpectedResponseError(
-        this.safe(
-          `${spec.method} ${spec.path} answered with an unexpected shape: ${where}: ${issue?.message ?? 'invalid'}.`,
-        ),
-        details,
-      );
-    }
-    return result.data;
   }
 
   private httpError(details: ConstructorParameters<typeof ApiError>[1]): ApiError {
@@ -204,7 +200,9 @@ export class Transport {
   }
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+/** A response header's value; the first, when a server repeats the header. */
+export function headerValue(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -216,26 +214,4 @@ function queryString(query: CallSpec<unknown>['query']): string {
   }
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
-}
-
-/** The server's words from an error body: `message` (string or list), else `error`, else text. */
-export function serverMessageOf(text: string): string | undefined {
-  if (text.trim() === '') return undefined;
-  try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(text));
-    if (parsed.success) {
-      const { message, error } = parsed.data;
-      if (Array.isArray(message) && message.length > 0) return message.join('; ');
-      if (typeof message === 'string' && message !== '') return message;
-      if (error !== undefined) return error;
-    }
-  } catch {
-    // Not JSON: the raw text below.
-  }
-  return truncate(text);
-}
-
-function truncate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
 }

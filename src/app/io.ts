@@ -17,13 +17,11 @@ export interface Io {
   interactive: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  now: () => number;
   /** Ask a question and return the answer; only called when `interactive`. */
   ask: (question: string) => Promise<string>;
   /**
-   * Resolves with the signal's name on the next SIGINT or SIGTERM, for commands that run until
-   * stopped (the emulator) or that stop cleanly half-way (apply). Handlers are installed only
-   * while someone waits.
+   * Resolves with the signal's name on the next SIGINT or SIGTERM, for a command that runs until
+   * stopped (the emulator). Handlers are installed only while someone waits.
    */
   waitForSignal: () => Promise<string>;
 }
@@ -36,7 +34,6 @@ export function processIo(): Io {
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
-    now: () => Date.now(),
     waitForSignal: () =>
       new Promise((resolve) => {
         const signals = ['SIGINT', 'SIGTERM'] as const;

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { readConfig } from '../config/load.js';
-import { diagnose } from '../diagnostics/catalog.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { locateSourceCache } from '../source/cache-location.js';
 import { readTrainings, type SourceState } from '../source/read.js';
 import { currentBuildId } from '../util/build-id.js';

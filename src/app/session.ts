@@ -26,7 +26,7 @@ export interface SyncOptions extends CommonOptions {
  */
 export type ShowDiagnostics = (diagnostics: readonly Diagnostic[]) => void;
 
-export function printDiagnostics(io: Io, options: SyncOptions): ShowDiagnostics {
+function printDiagnostics(io: Io, options: SyncOptions): ShowDiagnostics {
   return (diagnostics) =>
     io.stderr.write(renderDiagnostics(diagnostics, { color: wantsColor(io, options.color) }));
 }
@@ -88,8 +88,8 @@ export function connectTo(
   });
 }
 
-/** `--debug`: one line on stderr per API request. */
-function debugRequests(io: Io): (e: RequestEvent) => void {
+/** `--debug`: one line on stderr per API request (OpenCX's and GitHub's alike). */
+export function debugRequests(io: Io): (e: RequestEvent) => void {
   return (e) =>
     io.stderr.write(
       `[debug] ${e.method} ${e.path} → ${e.status ?? e.error ?? '?'} in ${e.ms} ms (attempt ${e.attempt}${e.requestId === undefined ? '' : `, request ${e.requestId}`})\n`,

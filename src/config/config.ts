@@ -1,11 +1,14 @@
-import type { WrittenConfig, WrittenTarget } from './schema.js';
 import {
   DEFAULT_CONCURRENCY,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  DEFAULT_TOKEN_ENV,
+} from '../model/opencx-api.js';
+import type { WrittenConfig, WrittenTarget } from './schema.js';
+import {
   DEFAULT_LOCAL_DATA,
   DEFAULT_MAX_DELETE_RATIO,
   DEFAULT_MAX_DELETES,
   DEFAULT_NAMESPACE,
-  DEFAULT_REQUESTS_PER_MINUTE,
   DEFAULT_ROOT,
 } from './schema.js';
 
@@ -39,8 +42,6 @@ export interface Config {
   targets: Record<string, Target>;
   defaultTarget: string | null;
 }
-
-export const DEFAULT_TOKEN_ENV = 'OPENCX_API_KEY';
 
 export function normalizeConfig(written: WrittenConfig, file: string | null): Config {
   const rateLimit: RateLimit = {

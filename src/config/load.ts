@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnose } from '../diagnostics/catalog.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { normalizeNewlines } from '../model/text.js';
 import { redactUrlCredentials } from '../util/redact.js';
 import { parseYaml, yamlData } from '../yaml/read-yaml.js';

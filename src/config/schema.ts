@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { customIssue } from '../yaml/schema-issues.js';
 
-/** The documented OpenCX limit for standard endpoints. */
-export const DEFAULT_REQUESTS_PER_MINUTE = 100;
-export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_MAX_DELETES = 10;
 export const DEFAULT_MAX_DELETE_RATIO = 0.25;
 export const DEFAULT_NAMESPACE = 'default';
+/** What a namespace may be: it is written into the metadata of every training it owns. */
+export const NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const DEFAULT_ROOT = 'trainings';
 export const DEFAULT_LOCAL_DATA = '.opencx/emulator.json';
 
@@ -73,14 +72,10 @@ export const configSchema = z
       .min(1)
       .optional()
       .meta({ description: 'Folder holding the training files. Default: trainings' }),
-    namespace: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)
-      .optional()
-      .meta({
-        description:
-          'Owner name recorded on every training this repository creates, so several repositories can share an org.',
-      }),
+    namespace: z.string().regex(NAMESPACE_PATTERN).optional().meta({
+      description:
+        'Owner name recorded on every training this repository creates, so several repositories can share an org.',
+    }),
     prune: z
       .boolean()
       .optional()
@@ -108,9 +103,9 @@ export const configSchema = z
 export type WrittenConfig = z.infer<typeof configSchema>;
 export type WrittenTarget = z.infer<typeof target>;
 
-export const CONFIG_KEYS = Object.keys(configSchema.shape) as readonly string[];
-export const TARGET_KEYS = Object.keys(target.shape) as readonly string[];
-export const RATE_LIMIT_KEYS = Object.keys(rateLimit.shape) as readonly string[];
+const CONFIG_KEYS = Object.keys(configSchema.shape) as readonly string[];
+const TARGET_KEYS = Object.keys(target.shape) as readonly string[];
+const RATE_LIMIT_KEYS = Object.keys(rateLimit.shape) as readonly string[];
 
 export function configKeysAt(path: readonly PropertyKey[]): readonly string[] {
   if (path[0] === 'targets' && path.length === 2) return TARGET_KEYS;

@@ -1,10 +1,9 @@
 import { DEFAULT_LOCAL_DATA } from './schema.js';
-import { DEFAULT_TOKEN_ENV, type Config, type Target } from './config.js';
+import { DEFAULT_TOKEN_ENV, OPENCX_API_URL } from '../model/opencx-api.js';
+import type { Config, Target } from './config.js';
 import { ConfigError } from '../util/errors.js';
 import { redactUrlCredentials } from '../util/redact.js';
 import { suggest } from '../util/suggest.js';
-
-export const OPENCX_API_URL = 'https://api.open.cx';
 
 /**
  * Which target a command talks to, in order: `--target`, the config's `default_target`, then

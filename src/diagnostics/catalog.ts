@@ -1,12 +1,13 @@
-import type { Diagnostic, Severity } from './diagnostic.js';
-import type { Position } from '../model/training.js';
+import { DEFAULT_TOKEN_ENV, OPENCX_API_URL } from '../model/opencx-api.js';
 import { listOf, suggest } from '../util/suggest.js';
 
 /**
  * Every diagnostic the tool can report, with a stable code that docs and tests refer to.
  * A message says what is wrong and what was received; the hint says how to fix it.
  */
-interface Entry<A> {
+export type Severity = 'error' | 'warning';
+
+export interface Entry<A> {
   severity: Severity;
   message: (args: A) => string;
   hint: (args: A) => string | undefined;
@@ -206,14 +207,14 @@ export const catalog = {
     message: () =>
       'A target needs exactly one of `url` (an OpenCX API) or `emulator` (the embedded local emulator).',
     hint: () =>
-      'Write `url: https://api.open.cx` with `token_env: OPENCX_API_KEY`, or `emulator: true`; `token_env` only goes with `url`.',
+      `Write \`url: ${OPENCX_API_URL}\` with \`token_env: ${DEFAULT_TOKEN_ENV}\`, or \`emulator: true\`; \`token_env\` only goes with \`url\`.`,
   }),
   'url-credentials': entry({
     severity: 'error',
     message: () =>
       'The URL holds credentials (`user:password@`): they would show wherever the URL is printed or logged.',
     hint: () =>
-      'Remove them from `url`, and put the API key in the environment variable named by `token_env` (default OPENCX_API_KEY).',
+      `Remove them from \`url\`, and put the API key in the environment variable named by \`token_env\` (default ${DEFAULT_TOKEN_ENV}).`,
   }),
   'unknown-target': entry<{ name: string; known: readonly string[] }>({
     severity: 'error',
@@ -316,34 +317,8 @@ export const catalog = {
 };
 
 export type DiagnosticCode = keyof typeof catalog;
-type ArgsOf<C extends DiagnosticCode> = Parameters<(typeof catalog)[C]['message']>[0];
-
-export interface Where {
-  file?: string | undefined;
-  position?: Position | undefined;
-  field?: string | undefined;
-}
-
-/** Build a diagnostic from its catalogue entry. */
-export function diagnose<C extends DiagnosticCode>(
-  code: C,
-  args: ArgsOf<C>,
-  where: Where = {},
-): Diagnostic {
-  const e = catalog[code] as Entry<ArgsOf<C>>;
-  const hint = e.hint(args);
-  return {
-    severity: e.severity,
-    code,
-    message: e.message(args),
-    ...(hint === undefined ? {} : { hint }),
-    ...(where.file === undefined ? {} : { file: where.file }),
-    ...(where.position === undefined
-      ? {}
-      : { line: where.position.line, column: where.position.column }),
-    ...(where.field === undefined ? {} : { field: where.field }),
-  };
-}
+/** The values a code's message is made from. */
+export type ArgsOf<C extends DiagnosticCode> = Parameters<(typeof catalog)[C]['message']>[0];
 
 function typeHint(expected: string): string | undefined {
   if (expected.startsWith('a list')) return 'Write a list as `[a, b]` or one `- item` per line.';

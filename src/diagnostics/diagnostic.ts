@@ -1,6 +1,7 @@
-import type { DiagnosticCode } from './catalog.js';
+import type { Position } from '../model/training.js';
+import { catalog, type ArgsOf, type DiagnosticCode, type Entry, type Severity } from './catalog.js';
 
-export type Severity = 'error' | 'warning';
+export type { DiagnosticCode, Severity };
 
 /**
  * A problem found in the user's input, as a value. Stages gather every diagnostic they find and
@@ -37,4 +38,31 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface Where {
+  file?: string | undefined;
+  position?: Position | undefined;
+  field?: string | undefined;
+}
+
+/** Build a diagnostic from its catalogue entry. */
+export function diagnose<C extends DiagnosticCode>(
+  code: C,
+  args: ArgsOf<C>,
+  where: Where = {},
+): Diagnostic {
+  const e = catalog[code] as Entry<ArgsOf<C>>;
+  const hint = e.hint(args);
+  return {
+    severity: e.severity,
+    code,
+    message: e.message(args),
+    ...(hint === undefined ? {} : { hint }),
+    ...(where.file === undefined ? {} : { file: where.file }),
+    ...(where.position === undefined
+      ? {}
+      : { line: where.position.line, column: where.position.column }),
+    ...(where.field === undefined ? {} : { field: where.field }),
+  };
 }

@@ -58,7 +58,7 @@ export interface FaultDecision {
 const NO_FAULT: FaultDecision = { fault: null, status: null, latencyMs: 0 };
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function isWrite(method: string): boolean {
+function isWrite(method: string): boolean {
   return WRITE_METHODS.has(method.toUpperCase());
 }
 

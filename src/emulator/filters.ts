@@ -59,7 +59,7 @@ export function listTrainings(
   };
 }
 
-export function matchesQuery(training: StoredTraining, query: ListQuery): boolean {
+function matchesQuery(training: StoredTraining, query: ListQuery): boolean {
   if (query.type !== undefined && training.type !== query.type) return false;
   if (query.isDraft !== undefined && training.is_draft !== query.isDraft) return false;
   if (query.search !== undefined && query.search !== '') {

@@ -41,7 +41,7 @@ export function errorEnvelope(status: number, messages: readonly string[]): Erro
   return { statusCode: status, message: [...messages], error: statusName(status) };
 }
 
-export function statusName(status: number): string {
+function statusName(status: number): string {
   return STATUS_NAMES[status] ?? (status >= 500 ? 'Server Error' : 'Error');
 }
 

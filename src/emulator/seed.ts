@@ -79,7 +79,7 @@ export function buildState(seed: SeedInput, now: string): EmulatorState {
   };
 }
 
-export function seedSegment(seed: SegmentSeed, now: string): StoredSegment {
+function seedSegment(seed: SegmentSeed, now: string): StoredSegment {
   return {
     ...seed,
     id: seed.id ?? randomUUID(),

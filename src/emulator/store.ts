@@ -38,7 +38,7 @@ export async function openStore(
   return store;
 }
 
-export function createStore(initial: EmulatorState, dataFile?: string): EmulatorStore {
+function createStore(initial: EmulatorState, dataFile?: string): EmulatorStore {
   let state = structuredClone(initial);
   let saving: Promise<void> = Promise.resolve();
   return {

@@ -41,7 +41,7 @@ export function checkBody<S extends z.ZodType>(schema: S, body: unknown): Checke
   return { ok: false, messages: parsed.error.issues.flatMap(describeIssue) };
 }
 
-export function describeIssue(issue: z.core.$ZodIssue): string[] {
+function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map(String).join('.');
   const name = path === '' ? 'body' : path;
   switch (issue.code) {

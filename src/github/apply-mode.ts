@@ -1,15 +1,11 @@
 import { ExitCode, UsageError } from '../util/errors.js';
 import { wantsColor, type Io } from '../app/io.js';
 import type { Session } from '../app/session.js';
-import {
-  applyPlan,
-  emptyReport,
-  MassDeleteRefusedError,
-  type ApplyReport,
-} from '../reconcile/apply.js';
+import { applyPlan, MassDeleteRefusedError } from '../reconcile/apply.js';
+import { emptyReport, type ApplyReport } from '../reconcile/apply-types.js';
 import { describeGuard } from '../reconcile/guards.js';
 import { hasChanges, type Plan } from '../reconcile/plan-types.js';
-import { progressRenderer, renderApplyReport } from '../render/apply-report.js';
+import { progressRenderer, renderApplyJson, renderApplyReport } from '../render/apply-report.js';
 import { renderApplyRefused, renderApplySummary } from '../render/github-markdown.js';
 import { renderPlanJson } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';
@@ -26,7 +22,7 @@ import {
   type ActionRun,
 } from './run.js';
 
-export const REPORT_FILE_NAME = 'opencx-trainings-report.json';
+const REPORT_FILE_NAME = 'opencx-trainings-report.json';
 
 /**
  * `mode: apply`, after a merge: plan from the live state and apply it without asking. The
@@ -98,7 +94,7 @@ async function applyAndReport(
     run,
     undefined,
     REPORT_FILE_NAME,
-    `${JSON.stringify(report, null, 2)}\n`,
+    renderApplyJson(report),
   );
   await appendSummary(run.context.summaryFile, renderApplySummary(plan, report, run.info));
   await writeOutputs(run.context.outputFile, applyOutputs(plan, planFile, report, reportFile));

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors.js';
 import type { Io } from '../app/io.js';
+import { debugRequests } from '../app/session.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { GitHubClient } from './client.js';
 import type { ActionRun } from './run.js';
@@ -18,6 +19,7 @@ export async function publishComment(
   run: ActionRun,
   scope: CommentScope,
   content: string,
+  { debug }: { debug: boolean },
 ): Promise<string | undefined> {
   const { event, repository, token, apiUrl } = run.context;
   const warn = (message: string): void =>
@@ -33,7 +35,11 @@ export async function publishComment(
     );
     return undefined;
   }
-  const client = new GitHubClient({ apiUrl, token });
+  const client = new GitHubClient({
+    apiUrl,
+    token,
+    ...(debug ? { onRequest: debugRequests(io) } : {}),
+  });
   try {
     const result = await upsertStickyComment(client, { repository, issue, scope }, content);
     io.stdout.write(
@@ -41,7 +47,9 @@ export async function publishComment(
     );
     return result.comment.html_url;
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+    // A 403 is also how GitHub says "rate limited": that one is no question of permissions.
+    const refused = error instanceof ApiError && !error.rateLimited;
+    if (refused && (error.status === 403 || error.status === 404)) {
       warn(
         `Could not comment on pull request #${issue}: ${error.message}. The token has no write access to pull requests: pull requests from forks get a read-only token, and the workflow needs "permissions: pull-requests: write". The plan is in the job summary.`,
       );

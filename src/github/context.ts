@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../util/errors.js';
 
-export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
 /** Events whose payload is a pull request: the plan is commented on it. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);

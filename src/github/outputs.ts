@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
-import type { ApplyReport } from '../reconcile/apply.js';
+import type { ApplyReport } from '../reconcile/apply-types.js';
 import { ACTION_KINDS, hasChanges, type Plan } from '../reconcile/plan-types.js';
 
 /** Step outputs by name; see action.yml for what each means. */

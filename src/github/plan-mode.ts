@@ -55,7 +55,7 @@ export async function runPlanMode(options: ActionOptions, io: Io): Promise<ExitC
     failure = { error };
   }
   await appendSummary(run.context.summaryFile, markdown);
-  const url = options.comment ? await publishComment(io, run, scope, markdown) : undefined;
+  const url = options.comment ? await publishComment(io, run, scope, markdown, options) : undefined;
   await writeOutputs(run.context.outputFile, {
     ...outputs,
     ...(url === undefined ? {} : { 'comment-url': url }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSyncWorkflow } from '../github/workflow-template.js';
+import { renderSyncWorkflow } from './workflow-template.js';
 import { parse } from 'yaml';
 import { parseConfig } from '../config/load.js';
 import { parseTrainingFile } from '../source/parse.js';

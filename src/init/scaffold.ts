@@ -8,7 +8,7 @@ import {
   VSCODE_SETTINGS,
   configTemplate,
 } from './templates.js';
-import { SYNC_WORKFLOW_PATH, renderSyncWorkflow } from '../github/workflow-template.js';
+import { SYNC_WORKFLOW_PATH, renderSyncWorkflow } from './workflow-template.js';
 
 export interface ScaffoldFile {
   /** Relative to the repository, with `/`. */

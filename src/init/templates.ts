@@ -1,11 +1,12 @@
+import { DEFAULT_TOKEN_ENV, OPENCX_API_URL } from '../model/opencx-api.js';
+
 /**
  * The files `init` writes, as text. They live in code so that the build ships them with the
  * package. Each is checked by a test: the config and examples must validate, the JSON files
- * must parse. The workflow is github/workflow-template.ts.
+ * must parse. The workflow is workflow-template.ts.
  */
 
-export const TOKEN_ENV = 'OPENCX_API_KEY';
-export const SCHEMA_DIR = './node_modules/opencx-trainings/schema';
+const SCHEMA_DIR = './node_modules/opencx-trainings/schema';
 
 export function configTemplate(namespace: string): string {
   return `# opencx-trainings configuration (see the README of opencx-trainings, "Configuration").
@@ -24,8 +25,8 @@ targets:
   # Your OpenCX org. The API key comes from this environment variable (a repository secret
   # in CI), never from a file.
   production:
-    url: https://api.open.cx
-    token_env: ${TOKEN_ENV}
+    url: ${OPENCX_API_URL}
+    token_env: ${DEFAULT_TOKEN_ENV}
   # The embedded emulator of the OpenCX API, to try changes without an account: data in .opencx/.
   local:
     emulator: .opencx/emulator.json

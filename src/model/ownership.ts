@@ -6,7 +6,7 @@ export const RESERVED_METADATA_PREFIX = 'opencx-trainings';
  * `metadata`, written at create time. The prefix keeps them apart from user metadata, which may
  * not use it (see source/schema.ts).
  */
-export const OWNERSHIP_KEYS = {
+const OWNERSHIP_KEYS = {
   managed: `${RESERVED_METADATA_PREFIX}.managed`,
   namespace: `${RESERVED_METADATA_PREFIX}.namespace`,
   key: `${RESERVED_METADATA_PREFIX}.key`,

@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aRemote } from '../../test/helpers/builders.js';
-import type { Remote } from '../model/remote.js';
-import { assemblePull, type PullInput } from './assemble.js';
-import { directoryNames, segmentNames } from './convert.js';
+import { aPullPlan, ORDERS_DIRECTORY } from '../../test/helpers/plans.js';
 
-const ORDERS = '3c9a7f52-1d4e-4b8a-9f3e-2a6b5c7d8e02';
-
-function pullOf(remotes: Remote[], overrides: Partial<PullInput> = {}) {
-  return assemblePull({
-    remotes,
-    local: [],
-    existingPaths: [],
-    namespace: 'test',
-    mode: 'new',
-    force: false,
-    refs: {
-      segments: segmentNames([]),
-      directories: directoryNames({}, [{ id: ORDERS, name: 'Orders' }]),
-    },
-    folder: 'trainings',
-    ...overrides,
-  });
-}
+const ORDERS = ORDERS_DIRECTORY.id;
 
 describe('assemblePull', () => {
   it('plans one file per training, sorted by path, each reading back as pulled', () => {
-    const plan = pullOf([
+    const plan = aPullPlan([
       aRemote({ title: 'Where is my order?', directory_id: ORDERS }),
       aRemote({ title: 'Brand voice', type: 'BEHAVIORAL' }),
     ]);
@@ -44,10 +25,10 @@ describe('assemblePull', () => {
       { file: 'refund.md', key: 'billing/refund-policy', id: remote.id, directory: null },
     ];
     const input = { mode: 'all' as const, local, existingPaths: ['refund.md'] };
-    expect(pullOf([remote], input).files).toMatchObject([
+    expect(aPullPlan([remote], input).files).toMatchObject([
       { action: 'skip', path: 'refund.md', text: '' },
     ]);
-    const forced = pullOf([remote], { ...input, force: true }).files[0];
+    const forced = aPullPlan([remote], { ...input, force: true }).files[0];
     expect(forced).toMatchObject({ action: 'overwrite', path: 'refund.md' });
     expect(forced?.text).toContain('key: billing/refund-policy\n');
     expect(forced?.text).toContain('title: Renamed in the dashboard\n');
@@ -56,7 +37,7 @@ describe('assemblePull', () => {
   it('refuses a file outside the output folder', () => {
     const remote = aRemote({ title: 'Elsewhere' });
     const local = [{ file: '../other/x.md', key: 'x', id: remote.id, directory: null }];
-    const plan = pullOf([remote], { mode: 'all', force: true, local });
+    const plan = aPullPlan([remote], { mode: 'all', force: true, local });
     expect(plan.files).toEqual([]);
     expect(plan.diagnostics).toMatchObject([
       { code: 'path-outside-folder', file: 'trainings/../other/x.md' },
@@ -64,7 +45,7 @@ describe('assemblePull', () => {
   });
 
   it('reports refusals without a file and notes with the file they concern', () => {
-    const plan = pullOf([
+    const plan = aPullPlan([
       aRemote({ title: 'Empty', content: ' ' }),
       aRemote({ title: 'Edited', draft_title: 'Edited twice' }),
     ]);
@@ -80,14 +61,14 @@ describe('assemblePull', () => {
       aRemote({ title: 'One' }),
       aRemote({ title: 'Two', key: 'two', namespace: 'test' }),
     ];
-    const first = pullOf(remotes);
+    const first = aPullPlan(remotes);
     const local = first.files.map((f) => ({
       file: f.path,
       key: f.path.slice(0, -3),
       id: f.id,
       directory: null,
     }));
-    const second = pullOf(remotes, { local, existingPaths: local.map((l) => l.file) });
+    const second = aPullPlan(remotes, { local, existingPaths: local.map((l) => l.file) });
     expect(second.files).toEqual([]);
     expect(second.leftOut.hasFile).toBe(2);
   });

@@ -1,5 +1,4 @@
-import { diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 import type { Remote } from '../model/remote.js';
 import { keyFromPath } from '../source/normalize.js';
 import { convertRemote, type PulledTraining, type References } from './convert.js';

@@ -1,5 +1,4 @@
-import { diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 import { userMetadata } from '../model/ownership.js';
 import { effectiveText, hasPendingEdit, type Remote } from '../model/remote.js';
 import { CHANNELS, type Channel, type Desired, type Metadata } from '../model/training.js';

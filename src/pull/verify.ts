@@ -1,5 +1,5 @@
-import { MAX_FILE_BYTES, diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_FILE_BYTES } from '../diagnostics/catalog.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
 import { decodeUtf8 } from '../source/decode.js';
 import { normalizeTraining } from '../source/normalize.js';

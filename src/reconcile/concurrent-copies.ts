@@ -3,7 +3,7 @@ import { keyFilter, namespaceFilter } from '../model/ownership.js';
 import { toRemote } from '../api/to-remote.js';
 import type { Remote } from '../model/remote.js';
 import { oldestFirst } from '../model/survivor.js';
-import type { ActionResult, ApplyClient } from './apply.js';
+import type { ActionResult, ApplyClient } from './apply-types.js';
 import type { Plan, RepairAction } from './plan-types.js';
 
 /** A page of the list endpoint holds this many trainings. */

@@ -52,7 +52,7 @@ export function diffTraining(d: ResolvedDesired, r: Remote, names: Names): Field
   return changes;
 }
 
-export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
   return set.size === new Set(b).size && b.every((x) => set.has(x));
 }

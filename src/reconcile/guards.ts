@@ -6,7 +6,7 @@ export interface DeleteLimits {
 }
 
 /** The managed set must be at least this big before the ratio applies. */
-export const RATIO_MIN_MANAGED = 8;
+const RATIO_MIN_MANAGED = 8;
 
 /**
  * The prune guard: a plan that deletes many of the managed trainings is more likely a mistake

@@ -93,7 +93,7 @@ const action = z.discriminatedUnion('kind', [
 
 const count = z.number().int().min(0);
 
-export const planSchema = z.strictObject({
+const planSchema = z.strictObject({
   format_version: z.literal(PLAN_FORMAT_VERSION),
   target: z.strictObject({ name: text, url: text, kind: z.enum(['remote', 'local']) }),
   namespace: text,

@@ -188,7 +188,7 @@ function linkMovedFiles(
   }
 }
 
-export function payloadOf(d: ResolvedDesired): TrainingPayload {
+function payloadOf(d: ResolvedDesired): TrainingPayload {
   return {
     title: d.title,
     content: d.content,

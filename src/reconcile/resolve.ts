@@ -1,6 +1,5 @@
 import type { Segment } from '../api/contract.js';
-import { diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
 import { resolveDirectory } from '../source/directories.js';
 import { suggest } from '../util/suggest.js';

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aRemote, aTraining } from '../../test/helpers/builders.js';
-import { assemblePlan, type PlanInput } from './plan.js';
+import { aPlan } from '../../test/helpers/plans.js';
 import { parsePlan } from './plan-schema.js';
 import type { Plan } from './plan-types.js';
 import { comparePlans } from './saved-plan.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
-
-const REMOTES = [aRemote({ key: 'kept' }), aRemote({ key: 'gone' })];
-
-function aPlan(overrides: Partial<PlanInput> = {}): Plan {
-  return assemblePlan({
-    desired: [aTraining({ key: 'new' }), aTraining({ key: 'kept', content: 'Changed.' })],
-    remotes: REMOTES,
-    namespace: 'test',
-    prune: true,
-    maxDeletes: 10,
-    maxDeleteRatio: 0.25,
-    target: { name: 'prod', url: 'https://api.open.cx', kind: 'remote' },
-    names: { segments: {}, directories: {} },
-    remoteFingerprint: A,
-    sourceFingerprint: B,
-    ...overrides,
-  });
-}
 
 /** A deep copy, as if written by `plan --out` and read back. */
 const saved = (plan: Plan): Plan => JSON.parse(JSON.stringify(plan)) as Plan;
@@ -38,7 +19,9 @@ describe('comparePlans', () => {
 
   it('names an action added to, removed from, or changed in the saved plan', () => {
     const fresh = aPlan();
-    const [kept, gone] = REMOTES.map((r) => r.id);
+    const idOf = (kind: string): string | undefined =>
+      fresh.actions.flatMap((a) => (a.kind === kind && 'id' in a ? [a.id] : []))[0];
+    const [kept, gone] = [idOf('update'), idOf('delete')];
     const edited = saved(fresh);
     edited.actions = edited.actions.filter((a) => a.kind !== 'delete');
     edited.actions.push({ ...saved(fresh).actions[0]!, key: 'extra' });

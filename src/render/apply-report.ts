@@ -1,4 +1,4 @@
-import type { ActionResult, ApplyEvent, ApplyReport } from '../reconcile/apply.js';
+import type { ActionResult, ApplyEvent, ApplyReport } from '../reconcile/apply-types.js';
 import type { ActionKind } from '../reconcile/plan-types.js';
 import { styleFor, type Style } from './style.js';
 
@@ -13,7 +13,7 @@ const DONE: Record<ActionKind, string> = {
 };
 
 /** One line for a finished action: what happened to which training. */
-export function formatResult(result: ActionResult, s: Style): string {
+function formatResult(result: ActionResult, s: Style): string {
   const name = `${s.bold(result.key)}${result.id === null ? '' : s.dim(` (${result.id})`)}`;
   switch (result.status) {
     case 'ok':
@@ -51,6 +51,26 @@ export function renderApplyReport(report: ApplyReport, options: { color: boolean
   const concurrent = describeConcurrentWrites(report);
   if (concurrent !== undefined) lines.push(s.yellow(concurrent));
   return `${lines.join('\n')}\n`;
+}
+
+/** The apply report as documented JSON (docs/plan-format.md, "Apply report"). */
+export function renderApplyJson(report: ApplyReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * What `apply` prints last on stdout. Pure. JSON: the whole report (docs/plan-format.md), even
+ * when empty, so that a tool always gets one document; text: the closing report, when anything
+ * was attempted.
+ */
+export function renderApplyOutput(
+  report: ApplyReport,
+  options: { format: 'text' | 'json'; color: boolean },
+): string {
+  if (options.format === 'json') return renderApplyJson(report);
+  return report.results.length > 0
+    ? `\n${renderApplyReport(report, { color: options.color })}`
+    : '';
 }
 
 /** Said when another run created the same trainings at the same moment as this one. */

@@ -1,7 +1,7 @@
 import { structuredPatch } from 'diff';
 
 /** Lines of context around each change, as in `git diff`. */
-export const DIFF_CONTEXT = 3;
+const DIFF_CONTEXT = 3;
 
 /**
  * A unified diff of two texts, as lines without trailing newlines: the `---`/`+++` header, then

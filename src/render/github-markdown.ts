@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { ApplyReport, ResultStatus } from '../reconcile/apply.js';
+import type { ApplyReport, ResultStatus } from '../reconcile/apply-types.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { describeConcurrentWrites, describeReport } from './apply-report.js';
 import { VERBS } from './describe.js';
@@ -21,7 +21,7 @@ export interface RunInfo {
 }
 
 /** Problems listed in a comment at most; GitHub refuses comments over 65,536 characters. */
-export const MAX_PROBLEM_ROWS = 100;
+const MAX_PROBLEM_ROWS = 100;
 
 /** The plan, as a pull request comment and as the plan job's summary. */
 export function renderPlanComment(plan: Plan, run: RunInfo = {}): string {

@@ -1,3 +1,4 @@
+import { DEFAULT_TOKEN_ENV } from '../model/opencx-api.js';
 import type { Style } from './style.js';
 
 export interface InitResult {
@@ -46,7 +47,7 @@ export function renderInitReport(
     '  npx opencx-trainings plan         what apply would change, here in the local emulator',
     '  npx opencx-trainings pull --target production --map-directories',
     '                                    write a file for each training already in OpenCX',
-    'On GitHub, add the secret OPENCX_API_KEY: pull requests then show the plan, and merges to',
+    `On GitHub, add the secret ${DEFAULT_TOKEN_ENV}: pull requests then show the plan, and merges to`,
     'main apply it.',
   ].join('\n')}\n`;
 }

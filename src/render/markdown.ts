@@ -14,7 +14,7 @@ export function codeCell(text: string): string {
   return `\`${flat.replace(/`/g, "'")}\``;
 }
 
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>])/g, '\\$1');
 }
 

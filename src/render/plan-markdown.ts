@@ -13,7 +13,7 @@ import {
 } from './describe.js';
 
 /** Diffs longer than this many lines are folded away in a <details> block. */
-export const MARKDOWN_DIFF_OPEN_LINES = 20;
+const MARKDOWN_DIFF_OPEN_LINES = 20;
 /** GitHub refuses comments over 65,536 characters; stay well below. */
 export const MARKDOWN_MAX_CHARS = 60_000;
 

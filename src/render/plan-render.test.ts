@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aRemote, aTraining } from '../../test/helpers/builders.js';
 import { assemblePlan } from '../reconcile/plan.js';
 import type { Plan } from '../reconcile/plan-types.js';
+import { PLAN_FORMATS, renderPlan } from './plan-formats.js';
 import { renderPlanJson } from './plan-json.js';
 import { MARKDOWN_MAX_CHARS, renderPlanMarkdown } from './plan-markdown.js';
 import { renderPlanText } from './plan-text.js';
@@ -113,6 +114,16 @@ describe('plan renderers', () => {
     const json = renderPlanJson(scenario());
     expect(json).toMatchSnapshot();
     expect(JSON.parse(json)).toEqual(scenario());
+  });
+
+  it('render each format of plan --format, the text set off by a blank line', () => {
+    const plan = scenario();
+    const options = { color: false, verbose: true };
+    expect(PLAN_FORMATS.map((f) => renderPlan(plan, f, options))).toEqual([
+      `\n${renderPlanText(plan, options)}`,
+      renderPlanJson(plan),
+      renderPlanMarkdown(plan),
+    ]);
   });
 
   it('keep a huge plan under the size of a GitHub comment', () => {

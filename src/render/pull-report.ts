@@ -1,37 +1,26 @@
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PullPlan } from '../pull/assemble.js';
-import type { FileResult } from '../pull/files.js';
+import type { PullResult } from '../pull/result.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { plural, styleFor, type Style } from './style.js';
 
-export interface PullReportOptions {
-  color: boolean;
-  /** Nothing was written: the report says what would be. */
-  dryRun: boolean;
-  /** The write results; empty on a dry run. */
-  results: readonly FileResult[];
-  /** Problems found while writing (paths that turned out to leave the folder). */
-  diagnostics: readonly Diagnostic[];
-  /** Where unmapped directory names were added, or null when they were not. */
-  mappedIn: string | null;
-}
-
-/** What a pull did (or would do), file by file, then what to do next. Pure. */
-export function renderPullReport(plan: PullPlan, options: PullReportOptions): string {
+/** What a pull did (or would do, on a dry run), file by file, then what to do next. Pure. */
+export function renderPullReport(result: PullResult, options: { color: boolean }): string {
+  const { plan, dryRun } = result;
   const s = styleFor(options.color);
   const lines: string[] = [`\n${describeSelection(plan)}`];
   const shown = (p: string): string => `${plan.folder}/${p}`;
-  const outcome = new Map(options.results.map((r) => [r.path, r.outcome]));
-  const done = (action: 'create' | 'overwrite', result: 'created' | 'overwritten'): string[] =>
+  const outcome = new Map(result.results.map((r) => [r.path, r.outcome]));
+  const done = (action: 'create' | 'overwrite', wanted: 'created' | 'overwritten'): string[] =>
     plan.files
-      .filter((f) => f.action === action && (options.dryRun || outcome.get(f.path) === result))
+      .filter((f) => f.action === action && (dryRun || outcome.get(f.path) === wanted))
       .map((f) => f.path);
   const exists = plan.files
     .filter((f) => f.action === 'skip' || outcome.get(f.path) === 'exists')
     .map((f) => f.path);
 
-  const verb = options.dryRun ? 'Would write' : 'Wrote';
+  const verb = dryRun ? 'Would write' : 'Wrote';
   section(
     lines,
     `${verb} ${plural(done('create', 'created').length, 'new file')} in ${plan.folder}/:`,
@@ -39,7 +28,7 @@ export function renderPullReport(plan: PullPlan, options: PullReportOptions): st
   );
   section(
     lines,
-    `${options.dryRun ? 'Would overwrite' : 'Overwrote'} ${plural(done('overwrite', 'overwritten').length, 'file')} (--force):`,
+    `${dryRun ? 'Would overwrite' : 'Overwrote'} ${plural(done('overwrite', 'overwritten').length, 'file')} (--force):`,
     done('overwrite', 'overwritten').map((p) => `  ${s.yellow('~')} ${shown(p)}`),
   );
   section(
@@ -48,7 +37,7 @@ export function renderPullReport(plan: PullPlan, options: PullReportOptions): st
     exists.map((p) => `  ${s.dim('=')} ${shown(p)}`),
   );
 
-  const all = [...plan.diagnostics, ...options.diagnostics];
+  const all = [...plan.diagnostics, ...result.diagnostics];
   const errors = all.filter((d) => d.severity === 'error');
   const notes = all.filter((d) => d.severity === 'warning');
   if (errors.length > 0) {
@@ -58,7 +47,7 @@ export function renderPullReport(plan: PullPlan, options: PullReportOptions): st
   if (notes.length > 0) {
     lines.push('', `${plural(notes.length, 'note')}:`, renderGrouped(notes, options.color));
   }
-  lines.push(...renderDirectories(plan.unmappedDirectories, options.mappedIn, s));
+  lines.push(...renderDirectories(plan.unmappedDirectories, result.mappedIn, s));
 
   const written = plan.files.some((f) => f.action !== 'skip');
   if (written) {
@@ -68,6 +57,14 @@ export function renderPullReport(plan: PullPlan, options: PullReportOptions): st
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Why nothing was pulled: the files that must be readable first. Pure. */
+export function renderPullRefused(
+  diagnostics: readonly Diagnostic[],
+  options: { color: boolean },
+): string {
+  return `${renderDiagnostics(diagnostics, options)}Nothing was pulled: every file must be readable first, since one may already stand for a training (opencx-trainings validate).\n`;
 }
 
 function describeSelection(plan: PullPlan): string {

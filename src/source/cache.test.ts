@@ -5,7 +5,7 @@ import { aTraining } from '../../test/helpers/builders.js';
 import { tempDir } from '../../test/helpers/temp.js';
 import type { Desired } from '../model/training.js';
 import { openSourceCache } from './cache.js';
-import type { FileResult } from './read-file.js';
+import type { FileResult } from './file-result.js';
 
 const BYTES = new TextEncoder().encode('---\ntitle: Refund\n---\nRefunds.\n');
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../util/safe-write.js';
-import { asFileResult } from './cache-entry.js';
-import type { FileResult } from './read-file.js';
+import { asFileResult, type FileResult } from './file-result.js';
 
 /**
  * Parsing YAML is most of the cost of reading a large repository, and the result of reading a

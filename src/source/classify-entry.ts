@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 
 /**
  * The rules that decide what each entry under the trainings folder is. Pure: the walker
@@ -149,7 +148,7 @@ export function decodeName(bytes: Uint8Array): EntryName {
 }
 
 /** The path of an entry as the user sees it: under the shown root, `/`-separated, escaped. */
-export function showPath(root: string, names: readonly EntryName[]): string {
+function showPath(root: string, names: readonly EntryName[]): string {
   if (names.length === 0) return root;
   const under = names.map((n) => n.shown).join('/');
   return root === '.' ? under : `${root}/${under}`;

@@ -1,12 +1,11 @@
-import { diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
 import { suggest } from '../util/suggest.js';
 
 /** OpenCX ids are UUIDs; a `directory:` value of that shape is taken as an id as it is. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isRemoteId(value: string): boolean {
+function isRemoteId(value: string): boolean {
   return UUID.test(value);
 }
 

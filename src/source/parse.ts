@@ -1,5 +1,4 @@
-import { diagnose } from '../diagnostics/catalog.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Position } from '../model/training.js';
 import { locateKey, locateValue } from '../yaml/locate.js';
 import { yamlData } from '../yaml/read-yaml.js';

@@ -1,8 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { MAX_FILE_BYTES, diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Desired } from '../model/training.js';
+import { MAX_FILE_BYTES } from '../diagnostics/catalog.js';
+import { diagnose } from '../diagnostics/diagnostic.js';
 import { NO_CACHE, type SourceCache } from './cache.js';
+import type { FileResult } from './file-result.js';
 import { decodeUtf8 } from './decode.js';
 import { normalizeTraining } from './normalize.js';
 import { parseTrainingFile } from './parse.js';
@@ -14,8 +14,6 @@ export interface FileJob {
   file: string;
   pathKey: string;
 }
-
-export type FileResult = { training: Desired } | { diagnostics: Diagnostic[] };
 
 /**
  * Read and parse one file. Synchronous on purpose: for thousands of small local files, plain

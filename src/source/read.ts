@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
 import { checkDirectories } from './directories.js';
 import { checkIdentities } from './identity.js';

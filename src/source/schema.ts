@@ -3,7 +3,7 @@ import { RESERVED_METADATA_PREFIX } from '../model/ownership.js';
 import { CHANNELS, TRAINING_TYPES } from '../model/training.js';
 import { customIssue } from '../yaml/schema-issues.js';
 
-export const MAX_KEY_LENGTH = 200;
+const MAX_KEY_LENGTH = 200;
 
 /** A refinement that reports each entry of a list that already appeared earlier in it. */
 function noRepeats(field: string) {

@@ -5,7 +5,7 @@
  */
 
 export const MAX_SLUG_LENGTH = 80;
-export const FALLBACK_SLUG = 'training';
+const FALLBACK_SLUG = 'training';
 
 /** Letters that NFKD does not split into a base letter and a mark. */
 const TRANSLITERATIONS: Readonly<Record<string, string>> = {

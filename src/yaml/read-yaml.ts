@@ -1,12 +1,11 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { diagnose } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 
 /**
  * Aliases allowed when turning YAML into data. Legitimate frontmatter and config need few;
  * a "billion laughs" document needs thousands, and is refused before it expands.
  */
-export const MAX_YAML_ALIASES = 50;
+const MAX_YAML_ALIASES = 50;
 
 export type YamlData = { ok: true; data: unknown } | { ok: false; diagnostics: Diagnostic[] };
 

@@ -1,7 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { diagnose, type DiagnosticCode } from '../diagnostics/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, type DiagnosticCode, diagnose } from '../diagnostics/diagnostic.js';
 import { suggest } from '../util/suggest.js';
 import { locateKey, locateValue } from './locate.js';
 

@@ -14,7 +14,7 @@ const webhooks = createRequire(import.meta.url)(
 
 /** A token of the shape GitHub gives a workflow; the tests check that it is never printed. */
 export const GITHUB_TOKEN = `ghs_${'T0k3n'.repeat(8)}`;
-export const REPOSITORY = 'Codertocat/Hello-World';
+const REPOSITORY = 'Codertocat/Hello-World';
 
 /** A real payload from @octokit/webhooks-examples, copied so that a test may change it. */
 export function examplePayload(event: string, action?: string): Record<string, unknown> {
@@ -110,7 +110,7 @@ export async function anActionHarness(
 }
 
 /** The `name<<DELIMITER` entries of a GITHUB_OUTPUT file. */
-export function parseOutputs(text: string): Record<string, string> {
+function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -29,7 +29,6 @@ export async function runCli(args: readonly string[], options: CliOptions): Prom
     interactive: options.isTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd,
-    now: () => Date.now(),
     waitForSignal: () => options.signal ?? new Promise<string>(() => undefined),
     ask: (question) => {
       const answer = answers.shift();

@@ -38,7 +38,7 @@ export async function readGitHubYaml<T>(
 }
 
 /** Every `${{ ... }}` expression in a value, however deep. */
-export function expressionsIn(value: unknown): string[] {
+function expressionsIn(value: unknown): string[] {
   if (typeof value === 'string')
     return [...value.matchAll(/\$\{\{(.*?)\}\}/gs)].map((m) => (m[1] ?? '').trim());
   if (Array.isArray(value)) return value.flatMap(expressionsIn);
@@ -48,7 +48,7 @@ export function expressionsIn(value: unknown): string[] {
 }
 
 /** `owner/repo@v4` or a full commit sha; a local `./path`. Never a branch such as `@main`. */
-export function checkPinned(uses: string): string | undefined {
+function checkPinned(uses: string): string | undefined {
   if (uses.startsWith('./')) return undefined;
   const match = /^[\w.-]+\/[\w./-]+@(.+)$/.exec(uses);
   if (match === null) return `"${uses}" names no version`;

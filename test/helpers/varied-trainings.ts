@@ -14,7 +14,7 @@ export const UNMAPPED_DIRECTORY = {
   name: 'Returns / Exchanges ✨',
 };
 /** Two segments sharing one name: files must name them by id. */
-export const TWIN_SEGMENTS = [
+const TWIN_SEGMENTS = [
   { id: '5e6f7a81-2b3c-4d5e-8f90-a1b2c3d4e5f5', name: 'Twins' },
   { id: '5e6f7a81-2b3c-4d5e-8f90-a1b2c3d4e5f6', name: 'Twins' },
 ];

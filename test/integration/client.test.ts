@@ -16,6 +16,13 @@ const body = (title: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** Backoff without jitter: each wait is 99% of `ms`. */
+const steadyBackoff = (ms: number) => ({
+  backoffBaseMs: ms,
+  backoffCapMs: ms,
+  random: () => 0.99,
+});
+
 describe('OpenCxClient against the emulator', () => {
   it('creates, reads, updates, publishes, moves and deletes a training', async () => {
     const emulator = await useEmulator();
@@ -201,6 +208,36 @@ describe('OpenCxClient against the emulator', () => {
     expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
+  it('sends an ambiguous create at most the configured attempts, looking it up after each', async () => {
+    const emulator = await useEmulator({ faults: { errorRate: 1, methods: ['POST'] } });
+    const { client } = clientOf(emulator, { maxAttempts: 2 });
+    let lookUps = 0;
+    const error = (await client
+      .createTraining(body('x'), () => {
+        lookUps++;
+        return Promise.resolve(undefined);
+      })
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error).toMatchObject({ ambiguous: true, method: 'POST' });
+    expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+    expect(lookUps).toBe(2);
+  });
+
+  it('stops sending an ambiguous create again when the next round would end past the deadline', async () => {
+    const emulator = await useEmulator({ faults: { errorRate: 1, methods: ['POST'] } });
+    // 990 ms before a second round, past a 100 ms deadline.
+    const { client } = clientOf(emulator, {
+      maxAttempts: 10,
+      deadlineMs: 100,
+      ...steadyBackoff(1000),
+    });
+    const error = (await client
+      .createTraining(body('x'), () => Promise.resolve(undefined))
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.ambiguous).toBe(true);
+    expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
   it('retries idempotent requests after 5xx and dropped connections, up to the attempt limit', async () => {
     const emulator = await useEmulator({ faults: { seed: 1, errorRate: 1, methods: ['GET'] } });
     const { client } = clientOf(emulator, { maxAttempts: 4 });
@@ -338,13 +375,11 @@ describe('OpenCxClient against the emulator', () => {
 
   it('gives up when the deadline passes, even with attempts left', async () => {
     const emulator = await useEmulator({ faults: { seed: 1, errorRate: 1 } });
-    // Backoff without jitter: 99 ms between attempts, so a 300 ms deadline allows about four.
+    // 99 ms between attempts, so a 300 ms deadline allows about four.
     const { client } = clientOf(emulator, {
       maxAttempts: 100,
       deadlineMs: 300,
-      backoffBaseMs: 100,
-      backoffCapMs: 100,
-      random: () => 0.99,
+      ...steadyBackoff(100),
     });
     const error = (await client.getTraining('x').catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBeGreaterThanOrEqual(500);

@@ -250,6 +250,34 @@ describe('the GitHub action, mode plan, on a pull request', () => {
     expectNoSecrets(result, github, emulator.token);
   });
 
+  it('fails, rather than blame permissions, when GitHub rate-limits the comment', async () => {
+    const { emulator, github, action } = await aRepository();
+    const inTwoHours = Math.ceil(Date.now() / 1000) + 7200;
+    github.failNext(403, {
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(inTwoHours) },
+    });
+
+    const result = await action.run(['--mode', 'plan'], opened());
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('no write access');
+    expect(result.stderr).toContain('try again after that');
+    expect(result.summary).toContain('### OpenCX plan: 3 to create');
+    expectNoSecrets(result, github, emulator.token);
+  });
+
+  it('prints the GitHub requests with --debug, never the token', async () => {
+    const { emulator, github, action } = await aRepository();
+    const result = await action.run(['--mode', 'plan', '--debug'], opened());
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^\[debug\] GET \/repos\/Codertocat\/Hello-World\/issues\/2\/comments → 200 in \d+ ms \(attempt 1/m,
+    );
+    expect(result.stderr).toMatch(
+      /^\[debug\] POST \/repos\/Codertocat\/Hello-World\/issues\/2\/comments → 201/m,
+    );
+    expectNoSecrets(result, github, emulator.token);
+  });
+
   it('with comment off, or on a push, writes only the summary', async () => {
     const { github, action } = await aRepository();
 

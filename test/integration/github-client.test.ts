@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
+import type { RequestEvent } from '../../src/api/transport.js';
 import { GitHubClient, type GitHubClientOptions } from '../../src/github/client.js';
 import { GITHUB_TOKEN } from '../helpers/action.js';
 import { collect } from '../helpers/client.js';
 import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
+import { SteppingClock } from '../helpers/stepping-clock.js';
 
 const REPO = { owner: 'Codertocat', repo: 'Hello-World' };
 const open: GitHubClient[] = [];
@@ -87,5 +89,90 @@ describe('the GitHub client', () => {
     expect(
       () => new GitHubClient({ apiUrl: 'http://github.example', token: GITHUB_TOKEN }),
     ).toThrow(/Refusing plain http:\/\//);
+  });
+});
+
+describe('the GitHub client at the shared HTTP edge', () => {
+  const COMMENTS = '/repos/Codertocat/Hello-World/issues/1/comments';
+
+  it('reports every attempt for --debug, with the request id GitHub gave it', async () => {
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const events: RequestEvent[] = [];
+    const client = clientOf(github, { onRequest: (e) => events.push(e) });
+    github.seedComments(1, ['first']);
+
+    github.failNext(502, { headers: { 'x-github-request-id': 'CAFE:0001' } });
+    await collect(client.listIssueComments(REPO, 1));
+    expect(events).toMatchObject([
+      { method: 'GET', path: COMMENTS, attempt: 1, status: 502, requestId: 'CAFE:0001' },
+      { method: 'GET', path: COMMENTS, attempt: 2, status: 200, requestId: undefined },
+    ]);
+    expect(events[0]?.error).toMatch(/^GET \/repos\/.* failed with HTTP 502/);
+
+    github.failNext(422, { headers: { 'x-github-request-id': 'CAFE:0002' } });
+    const error = (await client
+      .createIssueComment(REPO, 1, 'plan')
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error).toMatchObject({ status: 422, requestId: 'CAFE:0002' });
+    expect(error.message).toContain('(request id CAFE:0002)');
+    expect(events.at(-1)).toMatchObject({ method: 'POST', status: 422, requestId: 'CAFE:0002' });
+  });
+
+  it('follows every page through its Link, asking for the largest pages', async () => {
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const client = clientOf(github);
+    github.seedComments(
+      1,
+      Array.from({ length: 150 }, (_, i) => `comment ${i}`),
+    );
+    const bodies = (await collect(client.listIssueComments(REPO, 1))).map((c) => c.body);
+    expect(bodies).toEqual(Array.from({ length: 150 }, (_, i) => `comment ${i}`));
+    expect(github.requests.map((r) => r.path)).toEqual([
+      `${COMMENTS}?per_page=100`,
+      `${COMMENTS}?per_page=100&page=2`,
+    ]);
+  });
+
+  it('backs off and waits out rate limits on the injected clock', async () => {
+    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const client = clientOf(github, {
+      clock,
+      random: () => 0.5,
+      backoffBaseMs: 1000,
+      backoffCapMs: 1000,
+    });
+
+    github.failNext(502);
+    await collect(client.listIssueComments(REPO, 1));
+    github.failNext(403, { headers: { 'retry-after': '7' } });
+    await client.createIssueComment(REPO, 1, 'plan');
+    // The hourly limit resets at an epoch second, read against the injected clock's time.
+    const reset = String(clock.now() / 1000 + 30);
+    github.failNext(403, { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    await client.updateIssueComment(REPO, 1000, 'plan v2');
+
+    expect(clock.sleeps).toEqual([500, 7000, 30_000]);
+    expect(methods(github)).toEqual(['GET', 'GET', 'POST', 'POST', 'PATCH', 'PATCH']);
+  });
+
+  it('fails at once on a limit that resets too late, saying when to try again', async () => {
+    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const client = clientOf(github, { clock });
+    const inAnHour = String(clock.now() / 1000 + 3600);
+    github.failNext(403, {
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inAnHour },
+    });
+
+    const error = (await client
+      .createIssueComment(REPO, 1, 'plan')
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toBe(
+      `POST ${COMMENTS} was rate limited: the server asks to wait 3600 s (until 2030-01-01T13:00:00Z); try again after that.`,
+    );
+    expect(error).toMatchObject({ status: 403, rateLimited: true, attempts: 1 });
+    expect(clock.sleeps).toEqual([]);
+    expect(methods(github)).toEqual(['POST']);
   });
 });

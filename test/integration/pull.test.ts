@@ -38,6 +38,16 @@ function pendingEdits(emulator: RunningEmulator): string[] {
     .sort();
 }
 
+/** One training, in a directory that the org lists and opencx.yml does not map. */
+function useEmulatorWithUnmappedDirectory(): Promise<RunningEmulator> {
+  return useEmulator({
+    data: {
+      directories: [...DEFAULT_DIRECTORIES, UNMAPPED_DIRECTORY],
+      trainings: [{ title: 'Swap', content: 'Text.', directory_id: UNMAPPED_DIRECTORY.id }],
+    },
+  });
+}
+
 describe('pull', () => {
   it('adopts an org of 200 varied trainings: valid files, then nothing to change', async () => {
     const org = variedOrg(NAMESPACE);
@@ -382,12 +392,7 @@ describe('pull', () => {
   });
 
   it('prints the directories to map, and validate names them until they are', async () => {
-    const emulator = await useEmulator({
-      data: {
-        directories: [...DEFAULT_DIRECTORIES, UNMAPPED_DIRECTORY],
-        trainings: [{ title: 'Swap', content: 'Text.', directory_id: UNMAPPED_DIRECTORY.id }],
-      },
-    });
+    const emulator = await useEmulatorWithUnmappedDirectory();
     const project = await aProject(emulator, {});
     const pulled = await project.run(['pull']);
     expect(pulled.stdout).toContain(
@@ -399,5 +404,35 @@ describe('pull', () => {
     expect(mapped.stdout).toContain('Added 1 directory');
     expect((await project.run(['validate'])).code).toBe(0);
     expect((await planOf(project)).actions.map((a) => a.kind)).toEqual(['no-op']);
+  });
+
+  it('reads nothing from OpenCX while a file cannot be read, since it may pin a training', async () => {
+    const emulator = await useEmulator();
+    await emulator.seedTrainings([{ title: 'Refunds', content: 'Within 30 days.' }]);
+    const project = await aProject(emulator, {
+      'kept.md': md('title: Kept'),
+      'broken.md': md('title: Broken\nid: [not, an, id'),
+    });
+    emulator.clearRequests();
+    const pulled = await project.run(['pull']);
+    expect(pulled.code).toBe(1);
+    expect(pulled.stdout).toBe('');
+    expect(pulled.stderr).toContain('trainings/broken.md:');
+    expect(pulled.stderr).toContain(
+      'Nothing was pulled: every file must be readable first, since one may already stand for a training (opencx-trainings validate).\n',
+    );
+    expect(emulator.requests).toEqual([]);
+    expect(Object.keys(await filesOf(project))).toEqual(['broken.md', 'kept.md']);
+  });
+
+  it('writes nothing on a dry run, opencx.yml included', async () => {
+    const emulator = await useEmulatorWithUnmappedDirectory();
+    const project = await aProject(emulator, {});
+    const config = await readFile(path.join(project.dir, 'opencx.yml'), 'utf8');
+    const dry = await project.run(['pull', '--map-directories', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Would write 1 new file in trainings/:');
+    expect(await filesOf(project)).toEqual({});
+    expect(await readFile(path.join(project.dir, 'opencx.yml'), 'utf8')).toBe(config);
   });
 });

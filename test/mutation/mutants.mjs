@@ -101,7 +101,7 @@ export const MUTANTS = [
   },
   {
     name: 'plan and apply read the parse cache',
-    file: 'src/cli/sync.ts',
+    file: 'src/app/session.ts',
     from: '{ cache: false },',
     to: '{ cache: true },',
     tests: ['test/integration/source-edges.test.ts'],
@@ -112,5 +112,26 @@ export const MUTANTS = [
     from: "if (link.code === 'ENOENT' || link.code === 'ENOTDIR') {",
     to: "if (link.code === 'ENOENT' || link.code === 'ENOTDIR') return IGNORED;\n    if (false) {",
     tests: ['test/integration/source-edges.test.ts'],
+  },
+  {
+    name: 'a wait longer than the client accepts is slept through',
+    file: 'src/api/scheduler.ts',
+    from: 'if ((decision.afterMs ?? 0) > this.maxWaitMs)',
+    to: 'if (false)',
+    tests: ['test/integration/github-client.test.ts'],
+  },
+  {
+    name: 'the GitHub client follows page links to another host',
+    file: 'src/github/client.ts',
+    from: 'if (url.origin !== this.apiUrl.origin) throw',
+    to: 'if (false) throw',
+    tests: ['test/integration/github-client.test.ts'],
+  },
+  {
+    name: 'a rate-limited comment is taken for missing permissions',
+    file: 'src/github/comment.ts',
+    from: 'const refused = error instanceof ApiError && !error.rateLimited;',
+    to: 'const refused = error instanceof ApiError;',
+    tests: ['test/integration/github-action.test.ts'],
   },
 ];

@@ -1,20 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { ConfigError, ExitCode, ExitError } from '../../util/errors.js';
-import {
-  applyPlan,
-  emptyReport,
-  MassDeleteRefusedError,
-  refusingGuard,
-  type ApplyReport,
-} from '../../reconcile/apply.js';
-import { parsePlan } from '../../reconcile/plan-schema.js';
-import { hasChanges, type Plan } from '../../reconcile/plan-types.js';
-import { comparePlans } from '../../reconcile/saved-plan.js';
-import { progressRenderer, renderApplyReport } from '../../render/apply-report.js';
+import { ExitCode, ExitError } from '../../util/errors.js';
+import { applyPlan } from '../../reconcile/apply.js';
+import { emptyReport, type ApplyReport } from '../../reconcile/apply-types.js';
+import { hasChanges } from '../../reconcile/plan-types.js';
+import { progressRenderer, renderApplyOutput } from '../../render/apply-report.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { choice, commonOptions, parseFlags, stringValue } from '../args.js';
-import { wantsColor, type Io, type Writer } from '../../app/io.js';
+import { confirmApply } from '../../app/confirm.js';
+import { wantsColor, type Io } from '../../app/io.js';
+import { checkSavedPlan, readPlanFile } from '../../app/plan-file.js';
 import { openSession, planSession, type SyncOptions } from '../../app/session.js';
 import { PLAN_FLAGS } from './plan.js';
 
@@ -65,22 +58,25 @@ export function parseApplyArgs(args: readonly string[]): ApplyOptions | 'help' {
 }
 
 export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
+  // Machine-readable output keeps stdout for the report alone.
   const info = options.format === 'json' ? io.stderr : io.stdout;
   const color = wantsColor(io, options.color);
-  const saved =
-    options.planFile === undefined
-      ? undefined
-      : await readSavedPlan(path.resolve(io.cwd, options.planFile), options.planFile);
-  const session = await openSession(
-    saved === undefined ? options : { ...options, target: options.target ?? saved.target.name },
-    io,
-    info,
-  );
+  const output = { format: options.format, color };
+  const file = options.planFile;
+  const saved = file === undefined ? undefined : { file, plan: await readPlanFile(file, io.cwd) };
+  const target = options.target ?? saved?.plan.target.name;
+  const session = await openSession({ ...options, target }, io, info);
   try {
     const { plan } = await planSession(session, io, options);
-    if (saved !== undefined) keepsPromise(saved, plan, options.planFile ?? '', io);
+    if (saved !== undefined) {
+      const check = checkSavedPlan(saved.plan, plan, saved.file);
+      if (!check.ok) {
+        io.stderr.write(`${check.message}\n`);
+        throw new ExitError(ExitCode.error);
+      }
+    }
     info.write(`\n${renderPlanText(plan, { color })}`);
-    if (!hasChanges(plan)) return done(io, options, emptyReport());
+    if (!hasChanges(plan)) return done(io, emptyReport(), output);
     if (options.dryRun) return ExitCode.ok;
     const applyOptions = {
       limits: session.config,
@@ -90,66 +86,19 @@ export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
         tty: io.isTTY && options.format === 'text',
       }),
     };
-    // The engine refuses such a plan itself; saying so first spares a useless question.
-    const refused = refusingGuard(plan, applyOptions);
-    if (refused !== null) throw new MassDeleteRefusedError(refused);
-    await confirm(plan, options, io, info);
-    const report = await applyPlan(plan, session.connection.client, applyOptions);
-    return done(io, options, report);
+    await confirmApply(plan, { ...applyOptions, yes: options.yes }, io, info);
+    return done(io, await applyPlan(plan, session.connection.client, applyOptions), output);
   } finally {
     await session.connection.close();
   }
 }
 
-function done(io: Io, options: ApplyOptions, report: ApplyReport): ExitCode {
-  if (options.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (report.results.length > 0)
-    io.stdout.write(`\n${renderApplyReport(report, { color: wantsColor(io, options.color) })}`);
+/** The report last, on stdout; an action that failed fails the command. */
+function done(
+  io: Io,
+  report: ApplyReport,
+  output: Parameters<typeof renderApplyOutput>[1],
+): ExitCode {
+  io.stdout.write(renderApplyOutput(report, output));
   return report.counts.failed > 0 ? ExitCode.error : ExitCode.ok;
-}
-
-/** Ask on a terminal; elsewhere only --yes may say yes. */
-async function confirm(plan: Plan, options: ApplyOptions, io: Io, info: Writer): Promise<void> {
-  if (options.yes) return;
-  if (!io.interactive) {
-    io.stderr.write(
-      '\nRefusing to apply without confirmation: not running in a terminal. Pass --yes to apply.\n',
-    );
-    throw new ExitError(ExitCode.error);
-  }
-  const answer = await io.ask(
-    `\nApply these changes to target "${plan.target.name}"? Only "yes" is accepted: `,
-  );
-  if (answer.trim().toLowerCase() !== 'yes') {
-    info.write('Apply cancelled; nothing was changed.\n');
-    throw new ExitError(ExitCode.error);
-  }
-}
-
-/** A plan saved by "plan --out", checked against the documented format. */
-async function readSavedPlan(file: string, shown: string): Promise<Plan> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`Cannot read the plan ${shown}: ${(error as Error).message}`);
-  }
-  const result = parsePlan(parsed);
-  if (result.ok) return result.plan;
-  throw new ConfigError(
-    `${shown} is not a plan saved by this version of opencx-trainings:\n${result.problems.map((p) => `  ${p}`).join('\n')}\nMake it again with "opencx-trainings plan --out ${shown}".`,
-  );
-}
-
-/**
- * The saved plan is what the reviewer agreed to; the fresh one is what would be written now.
- * Only when they are the same does apply go on, and then with the fresh one.
- */
-function keepsPromise(saved: Plan, fresh: Plan, shown: string, io: Io): void {
-  const differences = comparePlans(saved, fresh);
-  if (differences.length === 0) return;
-  io.stderr.write(
-    `The saved plan ${shown} no longer holds; nothing was changed.\n${differences.map((d) => `  - ${d}`).join('\n')}\nRun "opencx-trainings plan --out ${shown}" again, review it, then apply it.\n`,
-  );
-  throw new ExitError(ExitCode.error);
 }

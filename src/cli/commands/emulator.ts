@@ -9,6 +9,7 @@ import {
   type FaultOptions,
   type RunningEmulator,
 } from '../../emulator/index.js';
+import { renderEmulatorBanner } from '../../render/emulator-banner.js';
 import { choice, parseFlags, stringValue } from '../args.js';
 import { ExitCode, UsageError } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
@@ -161,15 +162,7 @@ export async function emulator(options: EmulatorCommandOptions, io: Io): Promise
     ? undefined
     : (entry: Parameters<typeof describeEntry>[0]) => io.stdout.write(`${describeEntry(entry)}\n`);
   const running = await start({ ...options.emulator, dataFile, onRequest });
-  io.stdout.write(
-    [
-      `OpenCX emulator listening on ${running.url}`,
-      `Token: ${running.token}`,
-      `Data: ${file ?? 'in memory (use --data FILE to keep it)'}`,
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
+  io.stdout.write(renderEmulatorBanner({ url: running.url, token: running.token, dataFile: file }));
   const signal = await io.waitForSignal();
   await running.stop();
   io.stdout.write(`Stopped (${signal}).\n`);

@@ -3,7 +3,7 @@ import { UsageError, type ExitCode } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
 import type { ActionOptions } from '../../github/run.js';
 
-export const GITHUB_MODES = ['plan', 'apply'] as const;
+const GITHUB_MODES = ['plan', 'apply'] as const;
 const SWITCH_VALUES = ['on', 'off', 'true', 'false'] as const;
 
 export const githubUsage = `Usage: opencx-trainings github --mode plan|apply [--target NAME] [--comment on|off]

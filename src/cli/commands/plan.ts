@@ -1,16 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { hasChanges, type Plan } from '../../reconcile/plan-types.js';
-import { renderPlanJson } from '../../render/plan-json.js';
-import { renderPlanMarkdown } from '../../render/plan-markdown.js';
-import { renderPlanText } from '../../render/plan-text.js';
+import { hasChanges } from '../../reconcile/plan-types.js';
+import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../render/plan-formats.js';
 import { choice, commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
 import { ExitCode } from '../../util/errors.js';
 import { wantsColor, type Io } from '../../app/io.js';
+import { writePlanFile } from '../../app/plan-file.js';
 import { openSession, planSession, type SyncOptions } from '../../app/session.js';
-
-export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export interface PlanOptions extends SyncOptions {
   format: PlanFormat;
@@ -73,7 +67,7 @@ export async function plan(options: PlanOptions, io: Io): Promise<ExitCode> {
       }),
     );
     if (options.out !== undefined) {
-      await writeFile(path.resolve(io.cwd, options.out), renderPlanJson(plan));
+      await writePlanFile(plan, options.out, io.cwd);
       info.write(
         `Saved the plan to ${options.out}; apply it with: opencx-trainings apply --plan ${options.out}\n`,
       );
@@ -81,20 +75,5 @@ export async function plan(options: PlanOptions, io: Io): Promise<ExitCode> {
     return options.detailedExitcode && hasChanges(plan) ? ExitCode.changes : ExitCode.ok;
   } finally {
     await session.connection.close();
-  }
-}
-
-export function renderPlan(
-  plan: Plan,
-  format: PlanFormat,
-  options: { color: boolean; verbose: boolean },
-): string {
-  switch (format) {
-    case 'json':
-      return renderPlanJson(plan);
-    case 'markdown':
-      return renderPlanMarkdown(plan);
-    case 'text':
-      return `\n${renderPlanText(plan, options)}`;
   }
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_TOKEN_ENV } from '../model/opencx-api.js';
+
 /**
  * The workflow that syncs trainings from GitHub: plan on every pull request, apply on merge.
  * `init` writes it into a repository; this repository's own copy is checked against it by a
@@ -7,8 +9,7 @@
 export const SYNC_WORKFLOW_PATH = '.github/workflows/trainings-sync.yml';
 /** The published action, at its major version tag. */
 export const ACTION_REF = 'opencx/opencx-trainings@v1';
-export const DEFAULT_SYNC_TARGET = 'production';
-export const DEFAULT_TOKEN_ENV = 'OPENCX_API_KEY';
+const DEFAULT_SYNC_TARGET = 'production';
 
 export interface SyncWorkflowOptions {
   /** What the steps `uses:`; `./` runs the action of the checked-out repository itself. */

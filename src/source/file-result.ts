@@ -1,7 +1,9 @@
 import { catalog } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CHANNELS, TRAINING_TYPES, type Desired } from '../model/training.js';
-import type { FileResult } from './read-file.js';
+
+/** What reading one file gives: the training, or every problem found in it. */
+export type FileResult = { training: Desired } | { diagnostics: Diagnostic[] };
 
 /**
  * The shape of a cached parse result. The cache file is written by this tool but lives where
