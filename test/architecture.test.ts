@@ -87,6 +87,17 @@ describe('the layers of src/', () => {
     }
   });
 
+  it('are the map of folders in CONTRIBUTING.md', () => {
+    const map = readFileSync(path.join(REPO, '.github', 'CONTRIBUTING.md'), 'utf8');
+    const listed: Record<string, string[]> = {};
+    for (const [, folder = '', imports = ''] of map.matchAll(/^- `(\w+)` \(([^)]*)\):/gm))
+      listed[folder] = imports === 'imports nothing' ? [] : imports.split(', ').sort();
+    expect(listed).toEqual({
+      ...Object.fromEntries(Object.entries(LAYERS).map(([f, l]) => [f, [...l.imports].sort()])),
+      cli: ['anything'],
+    });
+  });
+
   it('form no cycle', () => {
     const layers = new Map(Object.entries(LAYERS).map(([f, l]) => [f, l.imports]));
     expect(cycles(layers)).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaOf, SCHEMAS, type SchemaName } from '../src/cli/commands/schema.js';
+import { jsonSchemaOf, SCHEMAS, type SchemaName } from '../src/app/json-schemas.js';
 
 const FILES: Record<SchemaName, string> = {
   training: 'schema/training.schema.json',

@@ -1,12 +1,7 @@
-import { z } from 'zod';
-import { configSchema } from '../../config/schema.js';
-import { frontmatterSchema } from '../../source/schema.js';
+import { jsonSchemaOf, type SchemaName } from '../../app/json-schemas.js';
 import { parseFlags } from '../args.js';
 import { UsageError, ExitCode } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
-
-export const SCHEMAS = { training: frontmatterSchema, config: configSchema } as const;
-export type SchemaName = keyof typeof SCHEMAS;
 
 export const schemaUsage = `Usage: opencx-trainings schema [training|config]
 
@@ -23,11 +18,6 @@ export function parseSchemaArgs(args: readonly string[]): { name: SchemaName } |
     throw new UsageError(`Unknown schema "${name}": use "training" or "config".`);
   }
   return { name };
-}
-
-/** The JSON Schema (draft-07, which editors support most widely) of a written file. */
-export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
-  return z.toJSONSchema(SCHEMAS[name], { target: 'draft-7', io: 'input', unrepresentable: 'any' });
 }
 
 export function schema(options: { name: SchemaName }, io: Io): Promise<ExitCode> {
