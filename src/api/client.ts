@@ -16,16 +16,26 @@ import {
 } from './contract.js';
 import { ApiError, UnexpectedResponseError } from './errors.js';
 import { parseRetryAfter } from './retry-after.js';
-import {
-  Transport,
-  headerValue,
-  type CallSpec,
-  type Service,
-  type TransportOptions,
-} from './transport.js';
+import { headerValue } from './response-headers.js';
+import { Transport, type CallSpec, type Service, type TransportOptions } from './transport.js';
 
 export type { RequestEvent } from './transport.js';
 export type ClientOptions = TransportOptions;
+
+/** Pages of a listing requested ahead of the reader: enough to keep every connection busy. */
+const PAGES_AHEAD = 8;
+
+/** A promise's outcome, kept so that a page failing before it is read is not an unhandled rejection. */
+type Settled<T> = { value: T } | { error: unknown };
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+const unwrap = <T>(s: Settled<T>): T => {
+  if ('error' in s) throw s.error;
+  return s.value;
+};
 
 /** Listings that keep changing under us are re-read at most this many times. */
 const MAX_LIST_PASSES = 3;
@@ -53,29 +63,52 @@ export class OpenCxClient {
   }
 
   /**
-   * Every training matching `query`, page by page. Offset paging over a changing set can skip
-   * or repeat items: items are de-duplicated by id, and when `total` changes during a pass the
-   * listing is read again (at most MAX_LIST_PASSES times) to pick up what shifted.
+   * Every training matching `query`. The first page gives the total; the pages after it are
+   * requested together, a few ahead of the reader, so the scheduler's connections are all at
+   * work (within the rate budget) and nothing is asked of a reader that stops early. Offset
+   * paging over a changing set can skip or repeat items: items are de-duplicated by id, and when
+   * `total` differs from one page to another the listing is read again (at most MAX_LIST_PASSES
+   * times) to pick up what shifted.
    */
   async *listTrainings(
     query: Omit<ListTrainingsQuery, 'limit' | 'offset'> = {},
   ): AsyncGenerator<Training> {
     const seen = new Set<string>();
+    const fresh = (page: TrainingList): Training[] =>
+      page.items.filter((item) => {
+        if (seen.has(item.id)) return false;
+        seen.add(item.id);
+        return true;
+      });
+    const page = (offset: number) => this.listPage({ ...query, limit: MAX_PAGE_SIZE, offset });
     for (let pass = 1; pass <= MAX_LIST_PASSES; pass++) {
-      let total: number | undefined;
+      const first = await page(0);
+      yield* fresh(first);
+      // A server may page by fewer than asked: the first page tells its size.
+      const size = first.items.length;
       let changed = false;
-      for (let offset = 0; ;) {
-        const page = await this.listPage({ ...query, limit: MAX_PAGE_SIZE, offset });
-        if (total !== undefined && page.total !== total) changed = true;
-        total ??= page.total;
-        for (const item of page.items) {
-          if (seen.has(item.id)) continue;
-          seen.add(item.id);
-          yield item;
+      let offset = size;
+      let last = first;
+      const ahead: Promise<Settled<TrainingList>>[] = [];
+      const fill = (): void => {
+        while (size > 0 && offset < first.total && ahead.length < PAGES_AHEAD) {
+          ahead.push(settle(page(offset)));
+          offset += size;
         }
-        offset += page.items.length;
-        const more = page.has_more ?? offset < page.total;
-        if (!more || page.items.length === 0) break;
+      };
+      fill();
+      for (let next = ahead.shift(); next !== undefined; next = ahead.shift()) {
+        fill();
+        last = unwrap(await next);
+        if (last.total !== first.total) changed = true;
+        yield* fresh(last);
+      }
+      // The server said there is more than its total: read on, one page at a time.
+      while (last.has_more === true && last.items.length > 0) {
+        last = await page(offset);
+        offset += last.items.length;
+        changed = true;
+        yield* fresh(last);
       }
       if (!changed) return;
     }

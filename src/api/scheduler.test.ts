@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/helpers/fake-clock.js';
+import { JITTER_MARGIN } from './rate-budget.js';
 import { maxInWindow } from '../../test/helpers/windows.js';
 import { rateLimitTooLong } from './retry-policy.js';
 import { Scheduler, type RetryDecision, type SchedulerOptions } from './scheduler.js';
@@ -75,23 +76,25 @@ function aWorld(options: SchedulerOptions = {}) {
 const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
 
 describe('Scheduler: pacing', () => {
-  it('never sends more than the limit in any window, bursts included, yet uses the budget', async () => {
+  it('sends a run that fits the budget at once, never more than the limit in any window, and uses the whole budget', async () => {
     const world = aWorld({ requestsPerMinute: 100, concurrency: 8 });
     const { clock, call } = world;
     await clock.run(Promise.all(range(250).map((i) => call(i, { ms: 30 }))));
     const firstRun = world.starts();
-    // A burst goes out at once (5 for a limit of 100), then the steady rate.
-    expect(firstRun.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
-    expect(firstRun[5]).toBeGreaterThan(0);
-    // A budget, not a metronome: 250 requests at 100 a minute take about 2.5 minutes, not more.
-    const perMinute = (firstRun.length / (Math.max(...firstRun) - Math.min(...firstRun))) * 60_000;
-    expect(perMinute).toBeGreaterThan(90);
+    // A budget, not a metronome: the first 100 go as fast as the 8 slots allow...
+    expect(firstRun.slice(0, 100).every((t) => t < 1000)).toBe(true);
+    // ...and the 101st when the first has left the window (a minute and its margin).
+    expect(firstRun[100]).toBeGreaterThanOrEqual(60_000 * (1 + JITTER_MARGIN));
+    // A long run keeps to the whole budget: 100 more in each following window and its margin.
+    const window = (firstRun[200] as number) - (firstRun[100] as number);
+    expect(100 / (window / 60_000)).toBeGreaterThan(97);
 
-    // Idle long enough to refill, then another rush: a second burst, still within the limit.
+    // After a pause of a window or more, a new run goes at once again.
     await clock.advance(10 * 60_000);
     const idleEnd = clock.now();
     await clock.run(Promise.all(range(150, 250).map((i) => call(i, { ms: 30 }))));
-    expect(world.starts().filter((t) => t === idleEnd)).toHaveLength(5);
+    const secondRun = world.starts().slice(250);
+    expect(secondRun.slice(0, 100).every((t) => t < idleEnd + 1000)).toBe(true);
 
     expect(maxInWindow(world.starts(), 60_000)).toBeLessThanOrEqual(100);
     expect(world.attempts).toHaveLength(400);
@@ -208,6 +211,39 @@ describe('Scheduler: rate limits', () => {
     const late = world.attempts.filter((a) => a.start >= 1000);
     expect(late.map((a) => `${a.call}#${a.n}`).sort()).toEqual(['0#2', '4#1', '5#1', '6#1', '7#1']);
     expect(Math.max(...late.map((a) => a.start))).toBeLessThanOrEqual(1050);
+  });
+
+  it('follows the count the server announces: no send beyond it until it starts again', async () => {
+    const world = aWorld({ concurrency: 1 });
+    // The first answer says 2 more requests until t=5000 (other clients of the org use the rest).
+    const first = world.call(0, { ms: 10 });
+    await world.clock.advance(1);
+    world.scheduler.observe({ remaining: 2, resetAt: 5000 });
+    const rest = range(4, 1).map((i) => world.call(i, { ms: 10 }));
+    await world.clock.run(Promise.all([first, ...rest]));
+    const starts = world.attempts.map((a) => a.start);
+    expect(starts.filter((t) => t < 5000)).toHaveLength(3);
+    expect(starts.filter((t) => t >= 5000)).toEqual([5000, 5010]);
+  });
+
+  it('takes the requests in flight off the announced count', async () => {
+    const world = aWorld({ concurrency: 4 });
+    const calls = range(4).map((i) => world.call(i, { ms: 100 }));
+    await world.clock.advance(1);
+    // Answered while the other three are still in flight: 3 left means none for anyone else.
+    world.scheduler.observe({ remaining: 3, resetAt: 2000 });
+    const more = world.call(9, { ms: 10 });
+    await world.clock.run(Promise.all([...calls, more]));
+    expect(world.starts(9)).toEqual([2000]);
+  });
+
+  it('fails at once when the announced count starts again after the deadline', async () => {
+    const world = aWorld({ concurrency: 1, deadlineMs: 60_000 });
+    world.scheduler.observe({ remaining: 0, resetAt: 3_600_000 });
+    const refused = world.call(0).catch((error: unknown) => error);
+    const error = await world.clock.run(refused);
+    expect(String(error)).toMatch(/the server asks to wait 3600 s/);
+    expect(world.attempts).toEqual([]);
   });
 
   it('extends the pause when another 429 asks for longer', async () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_MINUTE } from '../model/opencx-api.js';
-import { TokenBucket } from './token-bucket.js';
+import type { Quota } from './rate-limit-headers.js';
+import { RateBudget } from './rate-budget.js';
 
 /** Every API call goes through one Scheduler: pacing, concurrency, retries, deadline. */
 
@@ -22,7 +23,10 @@ export const systemClock: Clock = {
 };
 
 export interface SchedulerOptions {
-  /** null: no client-side pacing (the server's 429s still slow us down). */
+  /**
+   * Requests this client may send in any window of `windowMs` (see RateBudget); null: no
+   * client-side budget (the server's 429s still slow us down).
+   */
   requestsPerMinute?: number | null;
   /** The window the limit is counted over; a minute for OpenCX, shorter in tests. */
   windowMs?: number;
@@ -72,8 +76,11 @@ interface Pause {
 
 type Settled<T> = { value: T } | { error: unknown } | { late: Pause };
 
+/** The cause of a pause that the server's rate-limit headers asked for, rather than a 429. */
+const QUOTA_SPENT = new Error('the rate limit the server announced is spent');
+
 export class Scheduler {
-  private readonly bucket: TokenBucket | null;
+  private readonly budget: RateBudget | null;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly deadlineMs: number;
@@ -85,6 +92,8 @@ export class Scheduler {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private pause: Pause = { until: 0, cause: undefined };
+  /** What the server last said of its own count (rate-limit headers): sends left, and when. */
+  private quota: { allowed: number; resetAt: number } | undefined;
 
   constructor(options: SchedulerOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -92,10 +101,7 @@ export class Scheduler {
       options.requestsPerMinute === undefined
         ? DEFAULT_REQUESTS_PER_MINUTE
         : options.requestsPerMinute;
-    this.bucket =
-      limit === null
-        ? null
-        : new TokenBucket(limit, options.windowMs ?? MINUTE_MS, this.clock.now());
+    this.budget = limit === null ? null : new RateBudget(limit, options.windowMs ?? MINUTE_MS);
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     this.maxAttempts = Math.max(1, options.maxAttempts ?? MAX_ATTEMPTS);
     this.deadlineMs = options.deadlineMs ?? CALL_DEADLINE_MS;
@@ -178,6 +184,17 @@ export class Scheduler {
     };
   }
 
+  /**
+   * A server's word on its limit, read from an answer: `remaining` more requests until
+   * `resetAt`. The count is the org's, other clients included, so it is followed even when the
+   * budget would allow more; the requests in flight besides the one answered may reach the
+   * server after this answer was made, so they are taken off it.
+   */
+  observe(quota: Quota): void {
+    const inFlight = Math.max(0, this.active - 1);
+    this.quota = { allowed: quota.remaining - inFlight, resetAt: quota.resetAt };
+  }
+
   /** Exponential backoff with full jitter: a random wait up to base * 2^(n-1), capped. */
   private backoff(n: number): number {
     return Math.floor(
@@ -186,15 +203,31 @@ export class Scheduler {
   }
 
   /**
-   * Wait out a shared pause (after a 429), then for this request's token. Returns the pause
+   * Wait out a shared pause (after a 429), then for this request's place in the budget. Returns the pause
    * instead when it lasts past `deadline`.
    */
   private async pace(deadline: number): Promise<Pause | undefined> {
     const before = await this.waitForPause(deadline);
     if (before !== undefined) return before;
-    const wait = this.bucket?.reserve(this.clock.now()) ?? 0;
-    if (wait > 0) await this.clock.sleep(wait);
-    return this.waitForPause(deadline);
+    const now = this.clock.now();
+    const at = this.budget?.reserve(now) ?? now;
+    if (at > now) await this.clock.sleep(at - now);
+    for (;;) {
+      const late = await this.waitForPause(deadline);
+      if (late !== undefined) return late;
+      const quota = this.quota;
+      if (quota === undefined || this.clock.now() >= quota.resetAt) {
+        this.quota = undefined;
+        return undefined;
+      }
+      if (quota.allowed > 0) {
+        quota.allowed--;
+        return undefined;
+      }
+      // The server's count is spent: every call waits for it to start again, as after a 429.
+      if (quota.resetAt > this.pause.until)
+        this.pause = { until: quota.resetAt, cause: QUOTA_SPENT };
+    }
   }
 
   /** A pause can grow while it is waited out (another 429): wait until none is left. */

@@ -6,6 +6,8 @@ import { redact } from '../util/redact.js';
 import { checkBaseUrl } from './base-url.js';
 import { ApiError, describeApiFailure } from './errors.js';
 import { readBody, serverMessageOf } from './response-body.js';
+import { readQuota } from './rate-limit-headers.js';
+import { headerValue, type ResponseHeaders } from './response-headers.js';
 import {
   connectionFailure,
   decideRetry,
@@ -26,8 +28,6 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const HEADERS_TIMEOUT_MS = 30_000;
 const BODY_TIMEOUT_MS = 30_000;
 const KEEP_ALIVE_MS = 10_000;
-
-export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
 
 /** How a service says that a refusal is a rate limit, and how long it asks to wait. */
 export interface RateLimit {
@@ -145,6 +145,8 @@ export class Transport {
       });
       status = response.statusCode;
       requestId = headerValue(response.headers, this.service.requestIdHeader);
+      const quota = readQuota(response.headers, this.clock.now());
+      if (quota !== undefined) this.scheduler.observe(quota);
       const text = await response.body.text();
       if (status < 200 || status >= 300) {
         throw this.httpError({
@@ -198,12 +200,6 @@ export class Transport {
   private safe(text: string): string {
     return redact(text, {}, [this.token]);
   }
-}
-
-/** A response header's value; the first, when a server repeats the header. */
-export function headerValue(headers: ResponseHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function queryString(query: CallSpec<unknown>['query']): string {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { OpenCxClient, type RequestEvent } from '../api/client.js';
-import type { Target } from '../config/config.js';
+import type { RateLimit, Target } from '../config/config.js';
 import { readToken } from '../config/targets.js';
 
 /** An open connection to a target: the client, and how to let go of it. */
@@ -19,11 +19,14 @@ export interface ConnectOptions {
 
 /**
  * Connect to a target. A local target starts the embedded emulator in this process, on an
- * ephemeral loopback port, with its data file; it goes away with the connection.
+ * ephemeral loopback port, with its data file; it goes away with the connection. The emulator
+ * enforces no rate limit unless the target sets one (`rate_limit`), and then the client keeps
+ * to it as to the real API's.
  */
 export async function connect(target: Target, options: ConnectOptions): Promise<Connection> {
+  const limited = target.kind === 'remote' || target.emulatedLimit !== null;
   const schedule = {
-    requestsPerMinute: target.kind === 'local' ? null : target.rateLimit.requestsPerMinute,
+    requestsPerMinute: limited ? budgetOf(target.rateLimit) : null,
     concurrency: target.rateLimit.concurrency,
     ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }),
   };
@@ -39,6 +42,8 @@ export async function connect(target: Target, options: ConnectOptions): Promise<
   const emulator = await startEmulator({
     port: 0,
     dataFile: path.resolve(options.baseDir, target.dataFile),
+    rateLimit:
+      target.emulatedLimit === null ? false : { requests: target.emulatedLimit, windowMs: MINUTE },
   });
   const client = new OpenCxClient({ baseUrl: emulator.url, token: emulator.token, ...schedule });
   return {
@@ -49,4 +54,11 @@ export async function connect(target: Target, options: ConnectOptions): Promise<
       await emulator.stop();
     },
   };
+}
+
+const MINUTE = 60_000;
+
+/** The requests a minute this tool may send: its share of the org's limit, at least one. */
+export function budgetOf(rateLimit: RateLimit): number {
+  return Math.max(1, Math.floor(rateLimit.requestsPerMinute * rateLimit.share));
 }

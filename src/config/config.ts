@@ -13,7 +13,10 @@ import {
 } from './schema.js';
 
 export interface RateLimit {
+  /** The API's limit for the org. */
   requestsPerMinute: number;
+  /** The part of it this tool may use, in (0, 1]. */
+  share: number;
   concurrency: number;
 }
 
@@ -26,7 +29,12 @@ interface TargetBase {
 
 export type Target =
   | (TargetBase & { kind: 'remote'; url: string; tokenEnv: string })
-  | (TargetBase & { kind: 'local'; dataFile: string });
+  | (TargetBase & {
+      kind: 'local';
+      dataFile: string;
+      /** A limit the embedded emulator enforces (its own `rate_limit`), or none. */
+      emulatedLimit: number | null;
+    });
 
 /** The configuration with every default applied. */
 export interface Config {
@@ -46,6 +54,7 @@ export interface Config {
 export function normalizeConfig(written: WrittenConfig, file: string | null): Config {
   const rateLimit: RateLimit = {
     requestsPerMinute: written.rate_limit?.requests_per_minute ?? DEFAULT_REQUESTS_PER_MINUTE,
+    share: written.rate_limit?.share ?? 1,
     concurrency: written.rate_limit?.concurrency ?? DEFAULT_CONCURRENCY,
   };
   const directories = written.directories ?? {};
@@ -78,6 +87,7 @@ function normalizeTarget(
     directories: { ...directories, ...t.directories },
     rateLimit: {
       requestsPerMinute: t.rate_limit?.requests_per_minute ?? rateLimit.requestsPerMinute,
+      share: t.rate_limit?.share ?? rateLimit.share,
       concurrency: t.rate_limit?.concurrency ?? rateLimit.concurrency,
     },
   };
@@ -88,6 +98,7 @@ function normalizeTarget(
     ...base,
     kind: 'local',
     dataFile: typeof t.emulator === 'string' ? t.emulator : DEFAULT_LOCAL_DATA,
+    emulatedLimit: t.rate_limit?.requests_per_minute ?? null,
   };
 }
 

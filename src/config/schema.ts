@@ -15,10 +15,22 @@ const directories = z
 
 const rateLimit = z
   .strictObject({
-    requests_per_minute: z.number().int().positive().optional(),
+    requests_per_minute: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: "The API's limit for the org, in requests a minute. Default: 100" }),
+    share: z.number().gt(0).max(1).optional().meta({
+      description:
+        'The part of the limit this tool may use, leaving the rest to other clients of the org. Default: 1',
+    }),
     concurrency: z.number().int().min(1).max(32).optional(),
   })
-  .meta({ description: 'Client-side pacing of API requests.' });
+  .meta({
+    description:
+      'The rate limit the requests keep to. On a local target, also the limit its emulator enforces.',
+  });
 
 const target = z
   .strictObject({
@@ -125,6 +137,8 @@ export function expectedConfigValue(path: readonly PropertyKey[]): string | unde
       return 'a whole number from 1 to 32';
     case 'max_delete_ratio':
       return 'a number from 0 to 1';
+    case 'share':
+      return 'a number above 0, at most 1';
     case 'url':
       return 'an http(s) URL';
     case 'token_env':

@@ -20,7 +20,7 @@ export function selectTarget(
   if (name !== undefined) {
     const target = config.targets[name];
     if (target !== undefined) return target;
-    if (name === 'local') return { ...base, name, kind: 'local', dataFile: DEFAULT_LOCAL_DATA };
+    if (name === 'local') return localTarget(base);
     const known = Object.keys(config.targets);
     const guess = suggest(name, known);
     throw new ConfigError(
@@ -39,7 +39,7 @@ export function selectTarget(
       tokenEnv: DEFAULT_TOKEN_ENV,
     };
   }
-  return { ...base, name: 'local', kind: 'local', dataFile: DEFAULT_LOCAL_DATA };
+  return localTarget(base);
 }
 
 /**
@@ -69,4 +69,15 @@ export function readToken(
 
 function nonEmpty(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
+}
+
+/** The embedded emulator with its default data file, without a rate limit. */
+function localTarget(base: Pick<Target, 'directories' | 'rateLimit'>): Target {
+  return {
+    ...base,
+    name: 'local',
+    kind: 'local',
+    dataFile: DEFAULT_LOCAL_DATA,
+    emulatedLimit: null,
+  };
 }

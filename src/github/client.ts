@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors.js';
 import { parseRetryAfter } from '../api/retry-after.js';
+import { headerValue, type ResponseHeaders } from '../api/response-headers.js';
 import {
   Transport,
-  headerValue,
   type CallSpec,
   type RateLimit,
-  type ResponseHeaders,
   type Service,
   type TransportOptions,
 } from '../api/transport.js';

@@ -125,6 +125,26 @@ describe('OpenCxClient against the emulator', () => {
     }
   });
 
+  it('requests the pages after the first together, each once, and nothing a reader does not read', async () => {
+    const trainings = Array.from({ length: 950 }, (_, i) => ({ title: `T${i}`, content: 'x' }));
+    const emulator = await useEmulator({ data: { trainings }, faults: { latencyMs: 20 } });
+    const { client } = clientOf(emulator, { concurrency: 4 });
+    expect(await collect(client.listTrainings())).toHaveLength(950);
+    const pages = emulator.requests.filter((r) => r.path === '/training');
+    expect(pages.map((r) => Number(r.query.offset)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i * 100),
+    );
+    // The emulator's log: after the first page, four pages at a time.
+    const overlapping = (r: (typeof pages)[number]) =>
+      pages.filter((o) => o.start < (r.end ?? 0) && (o.end ?? 0) > r.start).length;
+    expect(Math.max(...pages.map(overlapping))).toBe(4);
+
+    emulator.clearRequests();
+    for await (const t of client.listTrainings()) if (t.title !== '') break;
+    // The first page, and at most the pages requested ahead of the reader.
+    expect(emulator.requests.filter((r) => r.path === '/training').length).toBeLessThanOrEqual(9);
+  });
+
   it('reports validation errors with the field, and never retries them', async () => {
     const emulator = await useEmulator();
     const { client } = clientOf(emulator);

@@ -66,8 +66,15 @@ describe('the GitHub client', () => {
     await expect(client.createIssueComment(REPO, 1, 'plan')).rejects.toMatchObject({
       status: 403,
     });
+    // The answer said no request is left for an hour: the next call is not even sent.
+    await expect(client.updateIssueComment(REPO, 1000, 'plan')).rejects.toThrow(
+      /try again after that/,
+    );
+    expect(methods(github)).toEqual(['POST']);
+
+    const fresh = clientOf(github);
     github.failWrites(403);
-    await expect(client.updateIssueComment(REPO, 1000, 'plan')).rejects.toBeInstanceOf(ApiError);
+    await expect(fresh.updateIssueComment(REPO, 1000, 'plan')).rejects.toBeInstanceOf(ApiError);
     expect(methods(github)).toEqual(['POST', 'PATCH']);
   });
 
