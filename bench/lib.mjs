@@ -1,10 +1,15 @@
-// Shared helpers of the benchmarks: a seeded generator of realistic trainings, timing, memory.
+// Shared helpers of the benchmarks: a seeded generator of realistic trainings, timing (wall and
+// CPU), memory, configs, the emulator seed matching the files, request statistics.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEGMENTS } from '../dist/emulator/index.js';
+import { ownershipMetadata } from '../dist/model/ownership.js';
 import { CHANNELS } from '../dist/model/training.js';
+import { resolveReferences } from '../dist/reconcile/resolve.js';
+import { readTrainings } from '../dist/source/read.js';
 // Mulberry32, the seeded PRNG of the build, so every run benchmarks the same files.
 import { mulberry32 as random } from '../dist/util/random.js';
 
@@ -77,13 +82,19 @@ export async function generateTrainings(count, seed = 42) {
 }
 
 /**
- * Run the CLI as a whole process, as a user would, and measure its wall time and peak memory
- * (maxRSS, reported by a preloaded hook when the process exits).
+ * Run the CLI as a whole process, as a user would, and measure its wall time, its CPU time
+ * (user + system) and its peak memory (maxRSS), the last two reported by a preloaded hook when
+ * the process exits.
  */
-export function timeCli(args, { cwd, env = {} } = {}) {
+export function timeCli(args, options = {}) {
+  return timeNode(BIN, args, options);
+}
+
+/** Run a Node script as a whole process and measure it as `timeCli` does. */
+export function timeNode(script, args, { cwd, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', USAGE_HOOK, BIN, ...args], {
+    const child = spawn(process.execPath, ['--import', USAGE_HOOK, script, ...args], {
       cwd,
       env: { ...process.env, ...env, OPENCX_BENCH_USAGE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,16 +106,115 @@ export function timeCli(args, { cwd, env = {} } = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      const usage = /OPENCX_BENCH_MAXRSS=(\d+)/.exec(stderr);
-      resolve({ code, ms, maxRssMb: usage ? Number(usage[1]) / 1024 : NaN, stdout, stderr });
+      const rss = /OPENCX_BENCH_MAXRSS=(\d+)/.exec(stderr);
+      const cpu = /OPENCX_BENCH_CPU=(\d+),(\d+)/.exec(stderr);
+      const userMs = cpu ? Number(cpu[1]) / 1000 : NaN;
+      const sysMs = cpu ? Number(cpu[2]) / 1000 : NaN;
+      resolve({
+        code,
+        ms,
+        cpuMs: userMs + sysMs,
+        userMs,
+        sysMs,
+        maxRssMb: rss ? Number(rss[1]) / 1024 : NaN,
+        stdout,
+        stderr,
+      });
     });
   });
 }
+
+/** The environment variable the benchmark configs name for the API key. */
+export const TOKEN_ENV = 'OPENCX_BENCH_KEY';
+
+/** An opencx.yml (or another name) for the namespace "bench" and one target, `url`. */
+export async function writeConfig(
+  dir,
+  url,
+  requestsPerMinute,
+  { file = 'opencx.yml', concurrency } = {},
+) {
+  const rate = [`  requests_per_minute: ${requestsPerMinute}`];
+  if (concurrency !== undefined) rate.push(`  concurrency: ${concurrency}`);
+  await writeFile(
+    path.join(dir, file),
+    `namespace: bench\nrate_limit:\n${rate.join('\n')}\ntargets:\n  bench:\n    url: ${url}\n    token_env: ${TOKEN_ENV}\ndefault_target: bench\n`,
+  );
+}
+
+/**
+ * The trainings of the generated files under `dir`, as the emulator would hold them after an
+ * apply in namespace "bench": the create body the tool sends, with its ownership metadata.
+ */
+export async function seedFrom(dir) {
+  const source = await readTrainings({ root: 'trainings', cwd: dir });
+  const { resolved } = resolveReferences(source.trainings, {
+    segments: DEFAULT_SEGMENTS,
+    directories: {},
+  });
+  return resolved.map((d) => ({
+    title: d.title,
+    content: d.content,
+    type: d.type,
+    is_draft: d.draft,
+    directory_id: d.directoryId,
+    restricted_to_channels: [...d.channels],
+    restricted_to_segments: [...d.segmentIds],
+    metadata: { ...d.metadata, ...ownershipMetadata('bench', d.key) },
+  }));
+}
+
+/** Summary of an emulator's request log: what was sent, refused, and how close to the limit. */
+export function requestStats(log, limit) {
+  const counted = log.filter((q) => q.status !== 429 && q.status !== 401);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const q of log) {
+    first = Math.min(first, q.start);
+    last = Math.max(last, q.end ?? q.start);
+  }
+  const span = log.length === 0 ? 0 : last - first;
+  let peak = 0;
+  if (limit) {
+    // The most requests the limiter counted in any window, sliding over their arrival times.
+    const times = counted.map((q) => q.start).sort((a, b) => a - b);
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i] - times[j] >= limit.windowMs) j++;
+      peak = Math.max(peak, i - j + 1);
+    }
+  }
+  return {
+    requests: log.length,
+    throttled: log.length - counted.length,
+    counted: counted.length,
+    spanMs: span,
+    byMethod: Object.fromEntries(
+      ['GET', 'POST', 'PUT', 'DELETE'].map((m) => [
+        m,
+        counted.filter((q) => q.method === m).length,
+      ]),
+    ),
+    // Requests per window over the limit, averaged over the run (a run shorter than a window
+    // counts as one window); and the busiest window.
+    share: limit ? counted.length / limit.requests / Math.max(1, span / limit.windowMs) : NaN,
+    peakShare: limit ? peak / limit.requests : NaN,
+  };
+}
+
+export const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Rows of cells, the first the header, printed in aligned columns. */
+export function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const row of rows) {
+    console.log(`  ${row.map((v, i) => v.padEnd(widths[i])).join('  ')}`.trimEnd());
+  }
 }
 
 export function report(name, rows) {

@@ -1,6 +1,10 @@
-// Preloaded into benchmarked processes: prints their peak resident memory when they exit.
+// Preloaded into benchmarked processes: prints their peak resident memory and their CPU time
+// (user and system, in microseconds) when they exit.
 if (process.env.OPENCX_BENCH_USAGE === '1') {
   process.on('exit', () => {
-    process.stderr.write(`OPENCX_BENCH_MAXRSS=${process.resourceUsage().maxRSS}\n`);
+    const usage = process.resourceUsage();
+    process.stderr.write(
+      `OPENCX_BENCH_MAXRSS=${usage.maxRSS}\nOPENCX_BENCH_CPU=${usage.userCPUTime},${usage.systemCPUTime}\n`,
+    );
   });
 }

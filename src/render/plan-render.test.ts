@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aRemote, aTraining } from '../../test/helpers/builders.js';
+import { MAX_FILE_BYTES } from '../diagnostics/catalog.js';
 import { assemblePlan } from '../reconcile/plan.js';
 import type { Plan } from '../reconcile/plan-types.js';
+import { MAX_EDIT_LENGTH, diffContent } from './content-diff.js';
 import { PLAN_FORMATS, renderPlan } from './plan-formats.js';
-import { renderPlanJson } from './plan-json.js';
+import { planJsonChunks, renderPlanJson } from './plan-json.js';
 import { MARKDOWN_MAX_CHARS, renderPlanMarkdown } from './plan-markdown.js';
 import { renderPlanText } from './plan-text.js';
 
@@ -116,10 +118,22 @@ describe('plan renderers', () => {
     expect(JSON.parse(json)).toEqual(scenario());
   });
 
+  it('write the JSON in pieces that join to JSON.stringify of the plan', () => {
+    const stringify = (plan: Plan) => `${JSON.stringify(plan, null, 2)}\n`;
+    const plan = scenario();
+    expect(renderPlanJson(plan)).toBe(stringify(plan));
+    const empty = { ...plan, actions: [] };
+    expect([...planJsonChunks(empty)]).toEqual([stringify(empty)]);
+    const large = { ...plan, actions: Array.from({ length: 500 }, () => plan.actions).flat() };
+    const pieces = [...planJsonChunks(large)];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(stringify(large));
+  });
+
   it('render each format of plan --format, the text set off by a blank line', () => {
     const plan = scenario();
     const options = { color: false, verbose: true };
-    expect(PLAN_FORMATS.map((f) => renderPlan(plan, f, options))).toEqual([
+    expect(PLAN_FORMATS.map((f) => [...renderPlan(plan, f, options)].join(''))).toEqual([
       `\n${renderPlanText(plan, options)}`,
       renderPlanJson(plan),
       renderPlanMarkdown(plan),
@@ -138,6 +152,39 @@ describe('plan renderers', () => {
     const markdown = renderPlanMarkdown(plan);
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
     expect(markdown).toContain('too long for a comment');
+  });
+});
+
+describe('plan renderers on a fully rewritten training of the largest size', () => {
+  const lines = (tag: string) =>
+    Array.from({ length: Math.floor(MAX_FILE_BYTES / 60) }, (_, i) =>
+      `${tag} ${i} `.padEnd(59, 'x'),
+    ).join('\n');
+  const before = lines('old');
+  const after = lines('new');
+  const plan = assemblePlan({
+    ...scenarioInput(),
+    desired: [aTraining({ key: 'big', content: after })],
+    remotes: [aRemote({ key: 'big', content: before })],
+  });
+  const summary =
+    /^ *! replaced: 4369 lines \(sha-256 [0-9a-f]{12}\) → 4369 lines \(sha-256 [0-9a-f]{12}\); over 1000 lines removed or added, too many to show line by line$/m;
+
+  it('say in text and Markdown, in the same words, that the content was replaced', () => {
+    // Every line removed and added: an edit length of twice the line count, past the bound, so
+    // the diff gave up there instead of working out a line diff.
+    expect(2 * before.split('\n').length).toBeGreaterThan(MAX_EDIT_LENGTH);
+    expect(diffContent(before, after).kind).toBe('replaced');
+
+    const text = renderPlanText(plan, { color: false });
+    const markdown = renderPlanMarkdown(plan);
+    for (const out of [text, markdown]) {
+      expect(out).toMatch(summary);
+      expect(out).toContain('--- OpenCX content\n');
+      expect(out).not.toContain('@@');
+    }
+    expect(text.match(summary)?.[0].trim()).toBe(markdown.match(summary)?.[0]);
+    expect(renderPlanText(plan, { color: true })).toContain('\u001b[33m! replaced:');
   });
 });
 

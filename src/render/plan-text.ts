@@ -102,6 +102,7 @@ function colorOf(action: Action, s: Style): (text: string) => string {
 function colorDiffLine(line: string, s: Style): string {
   if (line.startsWith('+++') || line.startsWith('---')) return s.bold(line);
   if (line.startsWith('@@')) return s.cyan(line);
+  if (line.startsWith('!')) return s.yellow(line);
   if (line.startsWith('+')) return s.green(line);
   if (line.startsWith('-')) return s.red(line);
   return line;

@@ -1,0 +1,93 @@
+// scale: validate and plan at 1k, 10k and 100k files, each a whole process: wall time, CPU time
+// (user + sys of the process), peak memory (maxRSS) and requests made. The emulator holds the
+// same trainings, so the plan finds no change; rate limit off (emulator and tool); plan runs at
+// 0 ms and 50 ms of latency per request. Files are generated once per size and reused.
+//
+// `--sizes 1000,10000` picks the sizes; `--quick` is `--sizes 1000`.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { startEmulator } from '../dist/emulator/index.js';
+import {
+  TOKEN_ENV,
+  generateTrainings,
+  seconds,
+  seedFrom,
+  table,
+  timeCli,
+  writeConfig,
+} from './lib.mjs';
+
+const SIZES = [1_000, 10_000, 100_000];
+const LATENCIES = [0, 50];
+
+export async function benchScale({ quick = false, sizes } = {}) {
+  const list =
+    sizes === undefined
+      ? quick
+        ? [1_000]
+        : SIZES
+      : String(sizes)
+          .split(',')
+          .map((s) => Number(s.trim().replace(/k$/i, '000')));
+  if (list.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new Error(`--sizes takes whole numbers separated by commas, not "${sizes}"`);
+  }
+  const rows = [];
+  for (const size of list) rows.push(...(await runSize(size)));
+
+  console.log('\nscale: validate and plan, whole process, rate limit off');
+  table([
+    ['files', 'command', 'latency', 'wall time', 'CPU (user+sys)', 'peak memory', 'requests'],
+    ...rows.map((r) => [
+      r.size.toLocaleString('en-US'),
+      r.command,
+      r.latency,
+      seconds(r.ms),
+      seconds(r.cpuMs),
+      `${r.maxRssMb.toFixed(0)} MB`,
+      String(r.requests),
+    ]),
+  ]);
+  return rows;
+}
+
+async function runSize(size) {
+  const generating = performance.now();
+  const { dir } = await generateTrainings(size);
+  let emulator;
+  try {
+    const seed = await seedFrom(dir);
+    console.log(
+      `\nscale: ${size} files generated and read for the seed in ${seconds(performance.now() - generating)}`,
+    );
+    emulator = await startEmulator({ rateLimit: false, data: { trainings: seed } });
+    await writeConfig(dir, emulator.url, 1_000_000);
+    const env = { [TOKEN_ENV]: emulator.token, OPENCX_CACHE_DIR: path.join(dir, 'cache') };
+    const rows = [];
+    const run = async (command, args, latency) => {
+      emulator.clearRequests();
+      const r = await timeCli(args, { cwd: dir, env });
+      if (r.code !== 0) {
+        throw new Error(`${command} exited ${r.code}: ${(r.stdout + r.stderr).slice(0, 2000)}`);
+      }
+      const row = { size, command, latency, ...r, requests: emulator.requests.length };
+      console.log(
+        `  ${command.padEnd(28)} ${latency.padEnd(6)} ${seconds(r.ms).padStart(8)}  CPU ${seconds(r.cpuMs)}  ${r.maxRssMb.toFixed(0)} MB  ${row.requests} requests`,
+      );
+      rows.push(row);
+    };
+    await run('validate (cold, --no-cache)', ['validate', '--format', 'json', '--no-cache'], '-');
+    for (const latencyMs of LATENCIES) {
+      emulator.setFaults(latencyMs === 0 ? null : { latencyMs });
+      await run(
+        'plan (no change)',
+        ['plan', '--format', 'json', '--detailed-exitcode'],
+        `${latencyMs} ms`,
+      );
+    }
+    return rows;
+  } finally {
+    await emulator?.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
