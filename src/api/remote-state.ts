@@ -1,7 +1,7 @@
 import { namespaceFilter } from '../model/ownership.js';
 import type { Remote } from '../model/remote.js';
 import { toRemote } from './to-remote.js';
-import { fingerprint } from '../util/fingerprint.js';
+import { fingerprint, fingerprintList } from '../util/fingerprint.js';
 import type { OpenCxClient } from './client.js';
 import type { Directory, Segment } from './contract.js';
 
@@ -24,6 +24,8 @@ export interface RemoteStateRequest {
   needSegments: boolean;
   /** Skip the directories request when no file names a directory. */
   needDirectories: boolean;
+  /** Called on each training as it is read, before the next page is (see shareTexts). */
+  adopt?: (remote: Remote) => Remote;
 }
 
 /**
@@ -35,14 +37,15 @@ export async function fetchRemoteState(
   client: OpenCxClient,
   request: RemoteStateRequest,
 ): Promise<RemoteState> {
+  const adopt = request.adopt ?? ((r: Remote) => r);
   const remotes: Remote[] = [];
   for await (const t of client.listTrainings({ metadata: namespaceFilter(request.namespace) }))
-    remotes.push(toRemote(t));
+    remotes.push(adopt(toRemote(t)));
   const listed = new Set(remotes.map((r) => r.id));
   for (const id of new Set(request.pinnedIds)) {
     if (listed.has(id)) continue;
     const t = await client.getTraining(id);
-    if (t !== undefined) remotes.push(toRemote(t));
+    if (t !== undefined) remotes.push(adopt(toRemote(t)));
   }
   const needSegments = request.needSegments || remotes.some((r) => r.segments.length > 0);
   const segments = needSegments ? await client.listSegments() : [];
@@ -65,11 +68,13 @@ function fingerprintRemote(
   segments: readonly Segment[],
   directories: readonly Directory[] | undefined,
 ): string {
-  return fingerprint({
-    trainings: [...remotes].sort(byId),
+  // Trainings as toRemote builds them, in one order of keys; the few segments and directories
+  // as the server sends them, in the canonical form.
+  const lists = {
     segments: [...segments].sort(byId),
     directories: directories === undefined ? null : [...directories].sort(byId),
-  });
+  };
+  return fingerprintList([...remotes].sort(byId), fingerprint(lists));
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parsePlan } from '../reconcile/plan-schema.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { comparePlans } from '../reconcile/saved-plan.js';
-import { renderPlanJson } from '../render/plan-json.js';
+import { planJsonChunks } from '../render/plan-json.js';
 import { ConfigError } from '../util/errors.js';
 
 /**
@@ -15,7 +15,7 @@ import { ConfigError } from '../util/errors.js';
 
 /** The plan as the documented JSON (docs/plan-format.md), which `readPlanFile` reads back. */
 export async function writePlanFile(plan: Plan, file: string, cwd: string): Promise<void> {
-  await writeFile(path.resolve(cwd, file), renderPlanJson(plan));
+  await writeFile(path.resolve(cwd, file), planJsonChunks(plan));
 }
 
 /** A plan saved by `plan --out`; a ConfigError says why a file cannot be one. */

@@ -8,6 +8,7 @@ import { fingerprintSource } from '../reconcile/fingerprint.js';
 import { assemblePlan } from '../reconcile/plan.js';
 import { resolveReferences } from '../reconcile/resolve.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { shareTexts } from '../model/remote.js';
 import type { Desired } from '../model/training.js';
 import type { CommonOptions } from './options.js';
 import { connect, type Connection } from './connect.js';
@@ -37,6 +38,8 @@ export interface Session {
   target: Target;
   connection: Connection;
   desired: Desired[];
+  /** The digest of the training files as read (SourceState.digest). */
+  sourceDigest: string;
 }
 
 /**
@@ -71,7 +74,8 @@ export async function openSession(
     throw new ExitError(ExitCode.error);
   }
   const connection = await connectTo(target, config, options, io);
-  return { config, target, connection, desired: project.source.trainings };
+  const { trainings: desired, digest: sourceDigest } = project.source;
+  return { config, target, connection, desired, sourceDigest };
 }
 
 /** Connect to the target, local data relative to the project, requests printed with --debug. */
@@ -104,11 +108,19 @@ export async function planSession(
   show: ShowDiagnostics = printDiagnostics(io, options),
 ): Promise<{ plan: Plan; state: RemoteState }> {
   const { config, target, connection, desired } = session;
+  const byKey = new Map(desired.map((d) => [d.key, d]));
+  const byId = new Map(desired.flatMap((d) => (d.id === null ? [] : [[d.id, d] as const])));
   const state = await fetchRemoteState(connection.client, {
     namespace: config.namespace,
-    pinnedIds: desired.flatMap((d) => (d.id === null ? [] : [d.id])),
+    pinnedIds: [...byId.keys()],
     needSegments: desired.some((d) => d.segments.length > 0),
     needDirectories: desired.some((d) => d.directory !== null),
+    adopt: (r) =>
+      shareTexts(
+        r,
+        byId.get(r.id) ??
+          (r.ownership?.namespace === config.namespace ? byKey.get(r.ownership.key) : undefined),
+      ),
   });
   const { resolved, diagnostics } = resolveReferences(desired, {
     segments: state.segments,
@@ -138,7 +150,7 @@ export async function planSession(
       directories: namesOfDirectories(target.directories, state),
     },
     remoteFingerprint: state.fingerprint,
-    sourceFingerprint: fingerprintSource(desired, {
+    sourceFingerprint: fingerprintSource(session.sourceDigest, {
       namespace: config.namespace,
       prune: config.prune,
       maxDeletes: config.maxDeletes,

@@ -7,7 +7,7 @@ import { describeGuard } from '../reconcile/guards.js';
 import { hasChanges, type Plan } from '../reconcile/plan-types.js';
 import { progressRenderer, renderApplyJson, renderApplyReport } from '../render/apply-report.js';
 import { renderApplyRefused, renderApplySummary } from '../render/github-markdown.js';
-import { renderPlanJson } from '../render/plan-json.js';
+import { planJsonChunks } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { isPullRequestEvent, pathFromRoot } from './context.js';
@@ -59,7 +59,7 @@ async function applyAndReport(
     run,
     options.planOut,
     PLAN_FILE_NAME,
-    renderPlanJson(plan),
+    planJsonChunks(plan),
   );
   io.stdout.write(`\n${renderPlanText(plan, { color })}`);
   let report: ApplyReport = emptyReport();

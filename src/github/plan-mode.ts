@@ -1,7 +1,7 @@
 import { ExitCode } from '../util/errors.js';
 import { wantsColor, type Io } from '../app/io.js';
 import { renderPlanComment } from '../render/github-markdown.js';
-import { renderPlanJson } from '../render/plan-json.js';
+import { planJsonChunks } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { publishComment } from './comment.js';
@@ -35,7 +35,7 @@ export async function runPlanMode(options: ActionOptions, io: Io): Promise<ExitC
         run,
         options.planOut,
         PLAN_FILE_NAME,
-        renderPlanJson(plan),
+        planJsonChunks(plan),
       );
       io.stdout.write(`\n${renderPlanText(plan, { color: wantsColor(io, options.color) })}`);
       // A warning about a file (a moved file that will lose its identity) belongs on its diff.

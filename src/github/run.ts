@@ -105,7 +105,7 @@ export async function saveForLaterSteps(
   run: ActionRun,
   given: string | undefined,
   name: string,
-  text: string,
+  text: string | Iterable<string>,
 ): Promise<string> {
   const file =
     given === undefined

@@ -39,3 +39,24 @@ export function hasPendingEdit(r: Remote): boolean {
       (r.draftContent !== null && r.draftContent !== r.content))
   );
 }
+
+/**
+ * The remote training with the file's strings wherever its texts are equal to them: equal
+ * strings, so nothing changes but memory. An org in sync with its files then holds each text
+ * once, not twice (at 100,000 trainings, the difference is most of a hundred megabytes).
+ */
+export function shareTexts(
+  remote: Remote,
+  file: { title: string; content: string } | undefined,
+): Remote {
+  if (file === undefined) return remote;
+  const share = (text: string | null): string | null =>
+    text === file.title ? file.title : text === file.content ? file.content : text;
+  return {
+    ...remote,
+    title: share(remote.title) as string,
+    content: share(remote.content) as string,
+    draftTitle: share(remote.draftTitle),
+    draftContent: share(remote.draftContent),
+  };
+}

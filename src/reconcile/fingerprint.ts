@@ -1,4 +1,3 @@
-import type { Desired } from '../model/training.js';
 import { fingerprint } from '../util/fingerprint.js';
 
 /** What shapes a plan on the repository's side: every training as read, and the settings. */
@@ -11,8 +10,10 @@ export interface SourceSettings {
   directories: Readonly<Record<string, string>>;
 }
 
-/** The fingerprint of the source of a plan: the training files and opencx.yml, as read. */
-export function fingerprintSource(desired: readonly Desired[], settings: SourceSettings): string {
-  const trainings = [...desired].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return fingerprint({ trainings, settings });
+/**
+ * The fingerprint of the source of a plan: the training files, as the digest of their paths and
+ * bytes (source/read.ts), and the settings of opencx.yml that shape the plan.
+ */
+export function fingerprintSource(files: string, settings: SourceSettings): string {
+  return fingerprint({ files, settings });
 }

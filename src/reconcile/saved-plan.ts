@@ -1,4 +1,4 @@
-import { fingerprint } from '../util/fingerprint.js';
+import { isDeepStrictEqual } from 'node:util';
 import type { Action, Plan } from './plan-types.js';
 
 /**
@@ -25,7 +25,7 @@ export function comparePlans(saved: Plan, fresh: Plan): string[] {
   for (const [identity, action] of before) {
     const now = after.get(identity);
     if (now === undefined) differences.push(`${describe(action)}: saved, but not planned now`);
-    else if (fingerprint(now) !== fingerprint(action))
+    else if (!isDeepStrictEqual(now, action))
       differences.push(`${describe(action)}: planned now with other ${changedParts(action, now)}`);
   }
   for (const [identity, action] of after) {
@@ -55,8 +55,6 @@ function changedParts(a: Action, b: Action): string {
   const fa = new Map<string, unknown>(Object.entries(a));
   const fb = new Map<string, unknown>(Object.entries(b));
   const fields = new Set([...fa.keys(), ...fb.keys()]);
-  const differing = [...fields].filter(
-    (f) => fingerprint(fa.get(f) ?? null) !== fingerprint(fb.get(f) ?? null),
-  );
+  const differing = [...fields].filter((f) => !isDeepStrictEqual(fa.get(f), fb.get(f)));
   return differing.join(', ');
 }

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { LineCounter, type Document } from 'yaml';
 import { parseYaml } from '../yaml/read-yaml.js';
+import { readPlainFrontmatter, type PlainFrontmatter } from './plain-frontmatter.js';
 
 /**
  * The one place that splits a training file into frontmatter and body.
@@ -10,10 +11,17 @@ import { parseYaml } from '../yaml/read-yaml.js';
  * gray-matter sees it, and options are always passed so that its global cache is never used.
  */
 
-export interface Frontmatter {
+export interface ParsedFrontmatter {
   /** The parsed YAML, with its source positions. Null when the block is empty. */
   document: Document.Parsed | null;
   lineCounter: LineCounter;
+}
+
+export interface Frontmatter {
+  /** The block read without the YAML parser, when it is plain (plain-frontmatter.ts). */
+  plain: PlainFrontmatter | undefined;
+  /** The block through gray-matter and the YAML parser, parsed on the first call. */
+  parse: () => ParsedFrontmatter;
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
@@ -67,21 +75,27 @@ export function splitFrontmatter(text: string): SplitResult {
   // gray-matter gets the head only (fences and block): it copies and hashes whatever it is
   // given, and the body needs none of that. The body is cut where gray-matter would cut it.
   const headEnd = close + '\n---'.length;
-  parsed = null;
-  matter(text.slice(0, headEnd), MATTER_OPTIONS);
-  const result = parsed as ParsedYaml | null;
   const bodyStart = text[headEnd] === '\n' ? headEnd + 1 : headEnd;
   const body = text.slice(bodyStart);
   const bodyLine = countLines(text.slice(0, bodyStart)) + 1;
-  return {
-    kind: 'ok',
-    frontmatter: {
+  // The block's lines: from the line after `---` to the one before the closing fence.
+  const plain =
+    language === '' && text[3] === '\n'
+      ? readPlainFrontmatter(text.slice(4, close).split('\n'), 2)
+      : undefined;
+  let parsedHead: ParsedFrontmatter | undefined;
+  const parse = (): ParsedFrontmatter => {
+    if (parsedHead !== undefined) return parsedHead;
+    parsed = null;
+    matter(text.slice(0, headEnd), MATTER_OPTIONS);
+    const result = parsed as ParsedYaml | null;
+    parsedHead = {
       document: result?.document ?? null,
       lineCounter: result?.lineCounter ?? new LineCounter(),
-      body,
-      bodyLine,
-    },
+    };
+    return parsedHead;
   };
+  return { kind: 'ok', frontmatter: { plain, parse, body, bodyLine } };
 }
 
 function countLines(text: string): number {

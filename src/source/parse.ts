@@ -48,7 +48,19 @@ export function parseTrainingFile(file: string, text: string): ParseResult {
       break;
   }
 
-  const { document, lineCounter, body: rawBody, bodyLine } = split.frontmatter;
+  const { plain, parse, body: rawBody, bodyLine } = split.frontmatter;
+  const body = normalizeContent(rawBody);
+  if (plain !== undefined && body !== '') {
+    // Plain frontmatter that is also valid needs no YAML parser: the data and positions are
+    // the parser's own. Anything less goes the long way, for its diagnostics.
+    const result = frontmatterSchema.safeParse(plain.data);
+    if (result.success) {
+      const training = { file, frontmatter: result.data, body, bodyLine };
+      return { ok: true, training: { ...training, positions: plain.positions } };
+    }
+  }
+
+  const { document, lineCounter } = parse();
   let data: unknown = {};
   if (document !== null) {
     const read = yamlData(document, lineCounter, file);
@@ -88,7 +100,6 @@ export function parseTrainingFile(file: string, text: string): ParseResult {
     );
   }
 
-  const body = normalizeContent(rawBody);
   if (body === '') {
     diagnostics.push(diagnose('empty-body', {}, { file, position: { line: bodyLine, column: 1 } }));
   }

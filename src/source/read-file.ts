@@ -22,6 +22,7 @@ export interface FileJob {
 export function readTrainingFile(
   { absolute, file, pathKey }: FileJob,
   cache: SourceCache = NO_CACHE,
+  onRead: (file: string, bytes: Uint8Array) => void = () => undefined,
 ): FileResult {
   const at = { file, position: { line: 1, column: 1 } };
   let bytes: Buffer;
@@ -36,6 +37,7 @@ export function readTrainingFile(
     if (read.tooLarge)
       return { diagnostics: [diagnose('file-too-large', { bytes: read.size }, at)] };
     bytes = read.bytes;
+    onRead(file, bytes);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     return { diagnostics: [diagnose('file-unreadable', { reason }, at)] };

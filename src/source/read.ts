@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
@@ -26,6 +27,11 @@ export interface SourceState {
   diagnostics: Diagnostic[];
   /** How many files were read as trainings. */
   files: number;
+  /**
+   * sha-256 of every training file's path and bytes, in path order: the files exactly as read,
+   * for the fingerprint of a plan made from them.
+   */
+  digest: string;
 }
 
 /**
@@ -43,6 +49,7 @@ export async function readTrainings(options: ReadTrainingsOptions): Promise<Sour
       trainings: [],
       files: 0,
       diagnostics: [diagnose('root-missing', { root: display(root) })],
+      digest: createHash('sha256').digest('hex'),
     };
   }
 
@@ -52,7 +59,11 @@ export async function readTrainings(options: ReadTrainingsOptions): Promise<Sour
     return { absolute, file: display(absolute), pathKey: keyFromPath(relative) };
   });
   const cache = options.cache == null ? NO_CACHE : await openSourceCache(options.cache);
-  const results = jobs.map((job) => readTrainingFile(job, cache));
+  const hash = createHash('sha256');
+  const onRead = (file: string, bytes: Uint8Array): void => {
+    hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  };
+  const results = jobs.map((job) => readTrainingFile(job, cache, onRead));
   await cache.save();
 
   const trainings: Desired[] = [];
@@ -64,5 +75,5 @@ export async function readTrainings(options: ReadTrainingsOptions): Promise<Sour
     ...checkIdentities(trainings),
     ...checkDirectories(trainings, options.directories ?? {}),
   );
-  return { trainings, diagnostics, files: files.length };
+  return { trainings, diagnostics, files: files.length, digest: hash.digest('hex') };
 }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Position } from '../model/training.js';
+import { positionAt, type Position } from '../model/training.js';
 
 /** A path into parsed YAML, as zod reports it: `['channels', 2]`. */
 export type YamlPath = readonly PropertyKey[];
@@ -61,5 +61,5 @@ function positionOf(node: unknown, lineCounter: LineCounter): Position | undefin
   const range = (node as Node | null | undefined)?.range;
   if (range == null) return undefined;
   const { line, col } = lineCounter.linePos(range[0]);
-  return { line, column: col };
+  return positionAt(line, col);
 }

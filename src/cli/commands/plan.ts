@@ -60,12 +60,9 @@ export async function plan(options: PlanOptions, io: Io): Promise<ExitCode> {
   const session = await openSession(options, io, info);
   try {
     const { plan } = await planSession(session, io, options);
-    io.stdout.write(
-      renderPlan(plan, options.format, {
-        color: wantsColor(io, options.color),
-        verbose: options.verbose,
-      }),
-    );
+    const color = wantsColor(io, options.color);
+    for (const piece of renderPlan(plan, options.format, { color, verbose: options.verbose }))
+      io.stdout.write(piece);
     if (options.out !== undefined) {
       await writePlanFile(plan, options.out, io.cwd);
       info.write(
