@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIST_QUERY, jsonContains, listTrainings, type ListQuery } from './filters.js';
+import { DEFAULT_LIST_QUERY, jsonContains, matcherOf, pageOf, type ListQuery } from './filters.js';
 import { seedTraining, type TrainingSeed } from './seed.js';
 
 const NOW = '2025-01-01T00:00:00.000Z';
@@ -41,20 +41,14 @@ describe('jsonContains (PostgreSQL jsonb @>)', () => {
   });
 });
 
-describe('listTrainings', () => {
+describe('matcherOf', () => {
   const trainings = [
-    aTraining({ id: 'a', title: 'Refunds', created_at: '2025-01-01T00:00:01.000Z' }),
-    aTraining({ id: 'b', content: 'About refunds', created_at: '2025-01-01T00:00:03.000Z' }),
-    aTraining({ id: 'c', type: 'BEHAVIORAL', created_at: '2025-01-01T00:00:02.000Z' }),
-    aTraining({ id: 'd', is_draft: true, created_at: '2025-01-01T00:00:02.000Z' }),
+    aTraining({ id: 'a', title: 'Refunds' }),
+    aTraining({ id: 'b', content: 'About refunds', metadata: { team: 'ops', tags: ['x', 'y'] } }),
+    aTraining({ id: 'c', type: 'BEHAVIORAL', metadata: { team: 'support' } }),
+    aTraining({ id: 'd', is_draft: true, metadata: { team: 'ops', level: 2 } }),
   ];
-  const ids = (q: Partial<ListQuery>, direction: 'asc' | 'desc' = 'asc') =>
-    listTrainings(trainings, query(q), direction).items.map((t) => t.id);
-
-  it('sorts by creation in either direction; ties keep creation order', () => {
-    expect(ids({})).toEqual(['a', 'c', 'd', 'b']);
-    expect(ids({}, 'desc')).toEqual(['b', 'd', 'c', 'a']);
-  });
+  const ids = (q: Partial<ListQuery>) => trainings.filter(matcherOf(query(q))).map((t) => t.id);
 
   it('searches title and content without regard to case', () => {
     expect(ids({ search: 'REFUND' })).toEqual(['a', 'b']);
@@ -67,10 +61,30 @@ describe('listTrainings', () => {
     expect(ids({ isDraft: false, type: 'SCENARIO_SPECIFIC' })).toEqual(['a', 'b']);
   });
 
+  it('filters by metadata containment, every filter at once', () => {
+    expect(ids({ metadata: { team: 'ops' } })).toEqual(['b', 'd']);
+    expect(ids({ metadata: { team: 'ops', level: 2 } })).toEqual(['d']);
+    expect(ids({ metadata: { tags: ['y'] } })).toEqual(['b']);
+    expect(ids({ metadata: { team: 'ops' }, search: 'refunds' })).toEqual(['b']);
+    expect(ids({ metadata: {} })).toHaveLength(4);
+  });
+});
+
+describe('pageOf', () => {
+  const matches = ['a', 'b', 'c'];
+
   it('pages after filtering, and counts every match', () => {
-    const page = listTrainings(trainings, query({ isDraft: false, limit: 2, offset: 1 }), 'asc');
-    expect(page).toMatchObject({ total: 3, limit: 2, offset: 1, has_more: false });
-    expect(page.items.map((t) => t.id)).toEqual(['c', 'b']);
-    expect(listTrainings(trainings, query({ limit: 3 }), 'asc').has_more).toBe(true);
+    expect(pageOf(matches, query({ limit: 2, offset: 1 }))).toEqual({
+      items: ['b', 'c'],
+      total: 3,
+      limit: 2,
+      offset: 1,
+      has_more: false,
+    });
+    expect(pageOf(matches, query({ limit: 2 }))).toMatchObject({
+      items: ['a', 'b'],
+      has_more: true,
+    });
+    expect(pageOf(matches, query({ offset: 10 }))).toMatchObject({ items: [], total: 3 });
   });
 });

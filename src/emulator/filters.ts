@@ -37,18 +37,8 @@ export interface Page<T> {
   has_more: boolean;
 }
 
-/** Filter, sort and page as the real endpoint does. Ties keep creation order. */
-export function listTrainings(
-  trainings: readonly StoredTraining[],
-  query: ListQuery,
-  direction: SortDirection,
-): Page<StoredTraining> {
-  const sign = direction === 'asc' ? 1 : -1;
-  const matches = trainings
-    .map((training, index) => ({ training, index }))
-    .filter(({ training }) => matchesQuery(training, query))
-    .sort((a, b) => sign * (compareBy(a.training, b.training, query.sortBy) || a.index - b.index))
-    .map(({ training }) => training);
+/** The page of `query` out of every match, in order; `total` counts them all. */
+export function pageOf<T>(matches: readonly T[], query: ListQuery): Page<T> {
   const items = matches.slice(query.offset, query.offset + query.limit);
   return {
     items,
@@ -59,22 +49,23 @@ export function listTrainings(
   };
 }
 
-function matchesQuery(training: StoredTraining, query: ListQuery): boolean {
-  if (query.type !== undefined && training.type !== query.type) return false;
-  if (query.isDraft !== undefined && training.is_draft !== query.isDraft) return false;
-  if (query.search !== undefined && query.search !== '') {
-    const needle = query.search.toLowerCase();
-    const found =
-      training.title.toLowerCase().includes(needle) ||
-      training.content.toLowerCase().includes(needle);
-    if (!found) return false;
-  }
-  return query.metadata === undefined || jsonContains(training.metadata, query.metadata);
-}
-
-function compareBy(a: StoredTraining, b: StoredTraining, field: TrainingSortField): number {
-  if (field === 'handoff_count') return a.handoff_count - b.handoff_count;
-  return Date.parse(a.created_at) - Date.parse(b.created_at);
+/** The filters of `GET /training`, as the real endpoint applies them, as one test per training. */
+export function matcherOf(query: ListQuery): (training: StoredTraining) => boolean {
+  const { type, isDraft } = query;
+  const wanted = query.metadata === undefined ? undefined : Object.entries(query.metadata);
+  // An empty search filters nothing out.
+  const needle = query.search === '' ? undefined : query.search?.toLowerCase();
+  return (training) => {
+    if (type !== undefined && training.type !== type) return false;
+    if (isDraft !== undefined && training.is_draft !== isDraft) return false;
+    if (needle !== undefined) {
+      const found =
+        training.title.toLowerCase().includes(needle) ||
+        training.content.toLowerCase().includes(needle);
+      if (!found) return false;
+    }
+    return wanted === undefined || containsEntries(training.metadata, wanted);
+  };
 }
 
 /**
@@ -91,11 +82,20 @@ export function jsonContains(container: unknown, contained: unknown): boolean {
   }
   if (isObject(container) || isObject(contained)) {
     if (!isObject(container) || !isObject(contained)) return false;
-    return Object.entries(contained).every(
-      ([key, wanted]) => Object.hasOwn(container, key) && jsonContains(container[key], wanted),
-    );
+    return containsEntries(container, Object.entries(contained));
   }
   return container === contained;
+}
+
+/** `container @> contained` for objects, `contained` taken apart once (as a listing tests many). */
+function containsEntries(
+  container: Readonly<Record<string, unknown>>,
+  wanted: readonly [string, unknown][],
+): boolean {
+  for (const [key, value] of wanted) {
+    if (!(Object.hasOwn(container, key) && jsonContains(container[key], value))) return false;
+  }
+  return true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,7 +5,6 @@ import {
   toggleDraftBody,
   updateTrainingBody,
 } from '../api/contract.js';
-import { listTrainings } from './filters.js';
 import { badRequest, notFound } from './http-error.js';
 import { parseListQuery } from './query.js';
 import type { Handler, Reply, RouteContext } from './router.js';
@@ -30,7 +29,7 @@ export const listTrainingsRoute: Handler = ({ query, store, switches }) => {
   if (!parsed.ok) throw badRequest(parsed.messages);
   const listed =
     switches.metadataFilter === 'ignore' ? { ...parsed.value, metadata: undefined } : parsed.value;
-  const page = listTrainings(store.trainings(), listed, switches.sortDirection);
+  const page = store.listTrainings(listed, switches.sortDirection);
   return ok({ ...page, items: page.items.map(withMetadata) });
 };
 

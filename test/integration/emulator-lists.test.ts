@@ -130,6 +130,24 @@ describe('emulator: listing', () => {
     expect(ids(await list(emulator, '?offset=10'))).toEqual([]);
   });
 
+  it('lists the state as it is at each page: a write between pages shows in the next one', async () => {
+    const emulator = await useEmulator({ data: seeded });
+    const filter = `&metadata=${encodeURIComponent('{"team":"ops"}')}`;
+    expect(ids(await list(emulator, `?limit=1${filter}`))).toEqual(['c']);
+    const created = await call<{ id: string }>(emulator, 'POST', '/training', {
+      body: { title: 'Returns', content: 'Within 30 days.', metadata: { team: 'ops' } },
+    });
+    const second = await list(emulator, `?limit=1&offset=1${filter}`);
+    expect(second).toMatchObject({ total: 2, has_more: false });
+    expect(ids(second)).toEqual(['c']);
+    expect(ids(await list(emulator, `?limit=1${filter}`))).toEqual([created.body.id]);
+    await call(emulator, 'DELETE', `/training/${created.body.id}`);
+    await emulator.seedTrainings([{ id: 'a', metadata: { team: 'ops' } }]);
+    expect(ids(await list(emulator, `?sort_by=handoff_count${filter}`))).toEqual(['c', 'a']);
+    emulator.setSwitches({ metadataFilter: 'ignore' });
+    expect(ids(await list(emulator, `?sort_by=handoff_count${filter}`))).toEqual(['b', 'c', 'a']);
+  });
+
   it.each([
     ['limit=0', 'limit must be an integer from 1 to 100'],
     ['limit=101', 'limit must be an integer from 1 to 100'],

@@ -75,6 +75,33 @@ describe('emulator: data file', () => {
     expect(await readdir(dir)).toEqual(['state.json']);
   });
 
+  it('answers each write of a burst only once the file holds it', async () => {
+    const file = path.join(await tempDir(), 'state.json');
+    const emulator = await useEmulator({ dataFile: file });
+    const onDisk = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const created = await call<Training>(emulator, 'POST', '/training', {
+          body: { ...refund, title: `T${i}` },
+        });
+        const saved = await readState(file);
+        return saved.trainings.some((t) => t.id === created.body.id);
+      }),
+    );
+    expect(onDisk).toEqual(Array.from({ length: 20 }, () => true));
+  });
+
+  it('leaves the file as it is when nothing changed, even when stopped', async () => {
+    const file = path.join(await tempDir(), 'state.json');
+    const seeded = await useEmulator({ dataFile: file, data: { trainings: [{ ...refund }] } });
+    await seeded.stop();
+    const text = JSON.stringify(await readState(file));
+    await writeFile(file, text);
+    const reopened = await useEmulator({ dataFile: file });
+    expect((await call(reopened, 'GET', '/training')).status).toBe(200);
+    await reopened.stop();
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
   it('has the write of a dropped request on disk', async () => {
     const file = path.join(await tempDir(), 'state.json');
     const emulator = await useEmulator({ dataFile: file, faults: { dropRate: 1 } });
