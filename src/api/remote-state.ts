@@ -1,7 +1,7 @@
 import { namespaceFilter } from '../model/ownership.js';
 import type { Remote } from '../model/remote.js';
 import { toRemote } from './to-remote.js';
-import { fingerprint, fingerprintList } from '../util/fingerprint.js';
+import { canonicalJson, fingerprint, fingerprintRecords } from '../util/fingerprint.js';
 import type { OpenCxClient } from './client.js';
 import type { Directory, Segment } from './contract.js';
 
@@ -68,13 +68,37 @@ function fingerprintRemote(
   segments: readonly Segment[],
   directories: readonly Directory[] | undefined,
 ): string {
-  // Trainings as toRemote builds them, in one order of keys; the few segments and directories
-  // as the server sends them, in the canonical form.
+  // The few segments and directories in the canonical form; the many trainings field by field.
   const lists = {
     segments: [...segments].sort(byId),
     directories: directories === undefined ? null : [...directories].sort(byId),
   };
-  return fingerprintList([...remotes].sort(byId), fingerprint(lists));
+  const sorted = [...remotes].sort(byId);
+  return fingerprintRecords(
+    (function* () {
+      for (const r of sorted) yield fieldsOf(r);
+    })(),
+    fingerprint(lists),
+  );
+}
+
+/** Every field of a training that a plan reads, as text. */
+function fieldsOf(r: Remote): (string | null)[] {
+  return [
+    r.id,
+    r.title,
+    r.content,
+    r.draftTitle,
+    r.draftContent,
+    r.type,
+    String(r.isDraft),
+    r.directoryId,
+    r.channels.join(','),
+    JSON.stringify(r.segments),
+    r.metadata === null ? null : canonicalJson(r.metadata),
+    r.createdAt === null ? null : String(r.createdAt),
+    r.updatedAt === null ? null : String(r.updatedAt),
+  ];
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -1,5 +1,6 @@
 import { readOwnership } from '../model/ownership.js';
 import type { Remote } from '../model/remote.js';
+import { sharedList } from '../model/shared.js';
 import { normalizeContent, normalizeTitle } from '../model/text.js';
 import type { Training } from './contract.js';
 
@@ -12,14 +13,21 @@ export function toRemote(t: Training): Remote {
     content: normalizeContent(t.content),
     draftTitle: t.draft_title == null ? null : normalizeTitle(t.draft_title),
     draftContent: t.draft_content == null ? null : normalizeContent(t.draft_content),
-    type: t.type,
+    // The two literals rather than a string of each answer: a large org repeats them.
+    type: t.type === 'BEHAVIORAL' ? 'BEHAVIORAL' : 'SCENARIO_SPECIFIC',
     isDraft: t.is_draft,
     directoryId: t.directory_id ?? null,
-    channels: [...(t.restricted_to_channels ?? [])].sort(),
-    segments: [...(t.restricted_to_segments ?? [])].sort(),
+    channels: sharedList([...(t.restricted_to_channels ?? [])].sort()),
+    segments: sharedList([...(t.restricted_to_segments ?? [])].sort()),
     metadata,
     ownership: readOwnership(metadata),
-    createdAt: t.created_at ?? null,
-    updatedAt: t.updated_at ?? null,
+    createdAt: timeOf(t.created_at),
+    updatedAt: timeOf(t.updated_at),
   };
+}
+
+/** A date of the API as milliseconds since the epoch: numbers compare whatever the format. */
+function timeOf(date: string | undefined): number | null {
+  const time = date === undefined ? NaN : Date.parse(date);
+  return Number.isNaN(time) ? null : time;
 }

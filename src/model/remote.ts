@@ -22,8 +22,9 @@ export interface Remote {
   /** Null when unknown: a single-training GET does not return metadata. */
   metadata: Record<string, unknown> | null;
   ownership: Ownership | null;
-  createdAt: string | null;
-  updatedAt: string | null;
+  /** Milliseconds since the epoch (the API's dates, read): null when absent or unreadable. */
+  createdAt: number | null;
+  updatedAt: number | null;
 }
 
 /** The text that would go live if the training were published now (the docs' `draft ?? published`). */

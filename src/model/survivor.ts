@@ -6,12 +6,13 @@
  */
 export interface Dated {
   id: string;
-  createdAt: string | null;
+  /** Milliseconds since the epoch; null when unknown. */
+  createdAt: number | null;
 }
 
 export function oldestFirst(a: Dated, b: Dated): number {
-  const ta = a.createdAt ?? '\uffff';
-  const tb = b.createdAt ?? '\uffff';
+  const ta = a.createdAt ?? Infinity;
+  const tb = b.createdAt ?? Infinity;
   if (ta !== tb) return ta < tb ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

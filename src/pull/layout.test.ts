@@ -8,7 +8,7 @@ function anItem(overrides: Partial<LayoutItem> & { title: string }): LayoutItem 
     id: `id-${String(n).padStart(3, '0')}`,
     folder: null,
     ownKey: null,
-    createdAt: `2026-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
+    createdAt: Date.parse(`2026-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`),
     existing: null,
     ...overrides,
   };
@@ -30,9 +30,21 @@ describe('layoutFiles', () => {
   });
 
   it('numbers duplicate titles oldest first, whatever the input order', () => {
-    const old = anItem({ title: 'Refund', createdAt: '2025-01-01T00:00:00.000Z', id: 'b' });
-    const young = anItem({ title: 'Refund', createdAt: '2026-01-01T00:00:00.000Z', id: 'a' });
-    const tie = anItem({ title: 'refund!', createdAt: '2026-01-01T00:00:00.000Z', id: 'c' });
+    const old = anItem({
+      title: 'Refund',
+      createdAt: Date.parse('2025-01-01T00:00:00.000Z'),
+      id: 'b',
+    });
+    const young = anItem({
+      title: 'Refund',
+      createdAt: Date.parse('2026-01-01T00:00:00.000Z'),
+      id: 'a',
+    });
+    const tie = anItem({
+      title: 'refund!',
+      createdAt: Date.parse('2026-01-01T00:00:00.000Z'),
+      id: 'c',
+    });
     const placed = layoutFiles([tie, young, old], NONE);
     expect(placed.get('b')?.path).toBe('refund.md');
     expect(placed.get('a')?.path).toBe('refund-2.md');

@@ -11,7 +11,8 @@ export interface LayoutItem {
   folder: string | null;
   /** The key this namespace recorded on the training, for its own trainings. */
   ownKey: string | null;
-  createdAt: string | null;
+  /** Milliseconds since the epoch; null when unknown. */
+  createdAt: number | null;
   /** The file that already stands for this training, and its key. */
   existing: { path: string; key: string } | null;
 }

@@ -1,5 +1,6 @@
 import type { Segment } from '../api/contract.js';
 import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
+import { sharedList } from '../model/shared.js';
 import type { Desired } from '../model/training.js';
 import { resolveDirectory } from '../source/directories.js';
 import { suggest } from '../util/suggest.js';
@@ -74,7 +75,7 @@ export function resolveReferences(
         );
       }
     }
-    return { ...d, segmentIds: [...new Set(segmentIds)].sort(), directoryId };
+    return { ...d, segmentIds: sharedList([...new Set(segmentIds)].sort()), directoryId };
   });
   return { resolved, diagnostics };
 }

@@ -26,7 +26,7 @@ export const MAX_EDIT_LENGTH = 1000;
 /** One side of a replaced text: enough to tell the two apart and check either. */
 export interface TextDigest {
   lines: number;
-  /** The first 12 hex characters of the sha-256 of the text, as the JSON plan holds it. */
+  /** The first 12 hex characters of the sha-256 of the text. */
   sha256: string;
 }
 

@@ -3,6 +3,9 @@ import type { Plan } from '../reconcile/plan-types.js';
 /** About how much text a piece of the JSON plan holds. */
 const CHUNK = 1 << 16;
 const EMPTY_ACTIONS = '\n  "actions": []';
+/** `[\n  [\n` and `\n  ]\n]` around an action in `JSON.stringify([[action]], null, 2)`. */
+const NESTED_OPEN = 6;
+const NESTED_CLOSE = 6;
 
 /** The plan as documented JSON (see docs/plan-format.md). The plan is already plain data. */
 export function renderPlanJson(plan: Plan): string {
@@ -24,7 +27,8 @@ export function* planJsonChunks(plan: Plan): Generator<string> {
   let piece = `${frame.slice(0, at)}\n  "actions": [\n`;
   const last = plan.actions.length - 1;
   for (const [i, action] of plan.actions.entries()) {
-    piece += JSON.stringify(action, null, 2).replace(/^/gm, '    ');
+    // Nested twice, JSON.stringify indents the action as the plan's list holds it.
+    piece += JSON.stringify([[action]], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE);
     piece += i === last ? '\n' : ',\n';
     if (piece.length >= CHUNK) {
       yield piece;

@@ -75,7 +75,7 @@ export function splitFrontmatter(text: string): SplitResult {
   // gray-matter gets the head only (fences and block): it copies and hashes whatever it is
   // given, and the body needs none of that. The body is cut where gray-matter would cut it.
   const headEnd = close + '\n---'.length;
-  const bodyStart = text[headEnd] === '\n' ? headEnd + 1 : headEnd;
+  const bodyStart = bodyStartAfter(text, close);
   const body = text.slice(bodyStart);
   const bodyLine = countLines(text.slice(0, bodyStart)) + 1;
   // The block's lines: from the line after `---` to the one before the closing fence.
@@ -96,6 +96,21 @@ export function splitFrontmatter(text: string): SplitResult {
     return parsedHead;
   };
   return { kind: 'ok', frontmatter: { plain, parse, body, bodyLine } };
+}
+
+/**
+ * The body of a file whose frontmatter was read before, as splitFrontmatter cuts it: how the
+ * parse cache gets a training's content back from the file's bytes rather than keeping it.
+ */
+export function bodyOf(text: string): string {
+  const close = text.indexOf('\n---', 3);
+  return close === -1 ? '' : text.slice(bodyStartAfter(text, close));
+}
+
+/** After the closing fence, and the newline that ends its line. */
+function bodyStartAfter(text: string, close: number): number {
+  const headEnd = close + '\n---'.length;
+  return text[headEnd] === '\n' ? headEnd + 1 : headEnd;
 }
 
 function countLines(text: string): number {

@@ -1,4 +1,5 @@
 import { CHANNELS, DEFAULT_TRAINING_TYPE, type Channel, type Desired } from '../model/training.js';
+import { NO_METADATA, sharedList, sharedPositions } from '../model/shared.js';
 import { normalizeTitle } from '../model/text.js';
 import type { TrainingFile } from './parse.js';
 
@@ -15,12 +16,12 @@ export function normalizeTraining(training: TrainingFile, pathKey: string): Desi
     title: normalizeTitle(fm.title),
     content: training.body,
     type: fm.type ?? DEFAULT_TRAINING_TYPE,
-    channels: sortChannels(fm.channels ?? []),
-    segments: fm.segments ?? [],
+    channels: sharedList(sortChannels(fm.channels ?? [])),
+    segments: sharedList(fm.segments ?? []),
     directory: fm.directory ?? null,
     draft: fm.draft ?? false,
-    metadata: fm.metadata ?? {},
-    positions: training.positions,
+    metadata: fm.metadata ?? NO_METADATA,
+    positions: sharedPositions(training.positions),
   };
 }
 

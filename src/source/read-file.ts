@@ -1,9 +1,12 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../diagnostics/catalog.js';
 import { diagnose } from '../diagnostics/diagnostic.js';
+import { normalizeContent, normalizeNewlines } from '../model/text.js';
+import type { Desired } from '../model/training.js';
 import { NO_CACHE, type SourceCache } from './cache.js';
 import type { FileResult } from './file-result.js';
 import { decodeUtf8 } from './decode.js';
+import { bodyOf } from './frontmatter.js';
 import { normalizeTraining } from './normalize.js';
 import { parseTrainingFile } from './parse.js';
 import { keyProblem } from './schema.js';
@@ -44,10 +47,18 @@ export function readTrainingFile(
   }
   const key = cache.key(file, pathKey, bytes);
   const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return 'training' in cached ? withContentOf(bytes, cached) : cached;
   const result = parseBytes(bytes, file, pathKey);
-  cache.set(key, result);
+  // The content is the file's body: the cache keeps the rest, so it stays smaller than the files.
+  cache.set(key, 'training' in result ? { training: { ...result.training, content: '' } } : result);
   return result;
+}
+
+/** A cached training with its content, read again from the bytes its cache key was made of. */
+function withContentOf(bytes: Uint8Array, cached: { training: Desired }): FileResult {
+  const decoded = decodeUtf8(bytes);
+  const text = decoded.ok ? normalizeNewlines(decoded.text) : '';
+  return { training: { ...cached.training, content: normalizeContent(bodyOf(text)) } };
 }
 
 /** The pure part: bytes to a training or diagnostics. */

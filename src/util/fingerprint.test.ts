@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, fingerprintList } from './fingerprint.js';
+import { canonicalJson, fingerprint, fingerprintRecords } from './fingerprint.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -21,17 +21,35 @@ describe('fingerprint', () => {
   });
 });
 
-describe('fingerprintList', () => {
-  it('tells lists apart by their values, their order and their context', () => {
-    const list = [
-      { id: 'a', n: 1 },
-      { id: 'b', n: 2 },
+describe('canonicalJson', () => {
+  it('is the JSON that fingerprint hashes', () => {
+    const value = { b: [1, { d: 2, c: 'x' }], a: null };
+    expect(canonicalJson(value)).toBe('{"a":null,"b":[1,{"c":"x","d":2}]}');
+    expect(fingerprint(value)).toBe(sha(canonicalJson(value)));
+  });
+});
+
+describe('fingerprintRecords', () => {
+  it('tells lists of records apart by their fields, their order and their context', () => {
+    const records = [
+      ['a', 'b'],
+      ['c', null],
     ];
-    expect(fingerprintList(list, 'x')).toBe(fingerprintList(structuredClone(list), 'x'));
-    expect(fingerprintList([...list].reverse(), 'x')).not.toBe(fingerprintList(list, 'x'));
-    expect(fingerprintList(list, 'y')).not.toBe(fingerprintList(list, 'x'));
-    expect(fingerprintList([{ id: 'a', n: 2 }, list[1]], 'x')).not.toBe(fingerprintList(list, 'x'));
-    // One value is never read as two: the separator cannot occur inside JSON.
-    expect(fingerprintList(['a\nb'])).not.toBe(fingerprintList(['a', 'b']));
+    const same = fingerprintRecords(structuredClone(records), 'x');
+    expect(fingerprintRecords(records, 'x')).toBe(same);
+    expect(fingerprintRecords([...records].reverse(), 'x')).not.toBe(same);
+    expect(fingerprintRecords(records, 'y')).not.toBe(same);
+    expect(
+      fingerprintRecords(
+        [
+          ['a', 'b'],
+          ['c', ''],
+        ],
+        'x',
+      ),
+    ).not.toBe(same);
+    // Fields are written with their lengths: no shift of text from one field to the next matters.
+    expect(fingerprintRecords([['ab', 'c']], 'x')).not.toBe(fingerprintRecords([['a', 'bc']], 'x'));
+    expect(fingerprintRecords([['1:a']], 'x')).not.toBe(fingerprintRecords([['1', 'a']], 'x'));
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** How much canonical JSON is gathered before it is fed to the hash. */
 const CHUNK = 1 << 16;
@@ -11,29 +11,47 @@ const CHUNK = 1 << 16;
  */
 export function fingerprint(value: unknown): string {
   const hash = createHash('sha256');
-  const out = new CanonicalWriter(hash);
+  const out = new CanonicalWriter((text) => hash.update(text));
   out.write(value);
   out.flush();
   return hash.digest('hex');
 }
 
+/** The canonical JSON of a small value (object keys sorted), as `fingerprint` hashes it. */
+export function canonicalJson(value: unknown): string {
+  let text = '';
+  const out = new CanonicalWriter((piece) => (text += piece));
+  out.write(value);
+  out.flush();
+  return text;
+}
+
 /**
- * sha-256 of many values, each as JSON.stringify writes it: several times faster than the
- * canonical form, for lists of objects that this tool builds itself, whose keys always come in
- * the same order (and whose nested maps keep the order of their source). Each value is fed to
- * the hash on its own, so a large list never becomes one string.
+ * sha-256 of records of fields, each field written with its length (`5:hello`, `-` for null),
+ * so that no two lists of records read alike: several times faster than JSON for the many
+ * records of a large org, and fed to the hash a chunk at a time.
  */
-export function fingerprintList(values: Iterable<unknown>, context: unknown = null): string {
+export function fingerprintRecords(
+  records: Iterable<readonly (string | null)[]>,
+  context: string,
+): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(context) ?? 'null');
-  for (const value of values) hash.update(`\n${JSON.stringify(value) ?? 'null'}`);
-  return hash.digest('hex');
+  let text = `${context.length}:${context}`;
+  for (const record of records) {
+    text += '\n';
+    for (const field of record) text += field === null ? '-' : `${field.length}:${field}`;
+    if (text.length >= CHUNK) {
+      hash.update(text);
+      text = '';
+    }
+  }
+  return hash.update(text).digest('hex');
 }
 
 class CanonicalWriter {
   private text = '';
 
-  constructor(private readonly hash: Hash) {}
+  constructor(private readonly sink: (text: string) => unknown) {}
 
   write(value: unknown): void {
     if (value === null || typeof value !== 'object') {
@@ -63,7 +81,7 @@ class CanonicalWriter {
   }
 
   flush(): void {
-    this.hash.update(this.text);
+    this.sink(this.text);
     this.text = '';
   }
 

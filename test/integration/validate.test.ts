@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateSourceCache } from '../../src/source/cache-location.js';
+import { readTrainings } from '../../src/source/read.js';
 import { currentBuildId } from '../../src/util/build-id.js';
 import { runCli } from '../helpers/cli.js';
 import { copyFixture, tempDir, writeFiles } from '../helpers/temp.js';
@@ -216,6 +217,28 @@ describe('validate with the parse cache', () => {
     expect(written.build).toBe(currentBuildId());
     expect(Object.values(written.entries)).toMatchObject([{ training: { key: 'a', title: 'A' } }]);
     expect(await readdir(cwd)).toEqual(['trainings']);
+  });
+
+  it('keeps no content, so it is smaller than the files, and gives the same trainings back', async () => {
+    const cwd = await tempDir();
+    const body = 'A paragraph of the instruction, long enough to weigh. '.repeat(20);
+    await writeFiles(
+      cwd,
+      Object.fromEntries(
+        Array.from({ length: 50 }, (_, i) => [
+          `trainings/t${i}.md`,
+          `---\ntitle: T${i}\nchannels: [web]\n---\n${body}${i}\n`,
+        ]),
+      ),
+    );
+    const cache = { file: path.join(await tempDir(), 'cache.json'), build: 'b' };
+    const cold = await readTrainings({ root: 'trainings', cwd, cache });
+    const warm = await readTrainings({ root: 'trainings', cwd, cache });
+    expect(warm.trainings).toEqual(cold.trainings);
+    expect(warm.trainings[0]?.content).toContain('A paragraph of the instruction');
+    const cached = await readFile(cache.file, 'utf8');
+    expect(cached).not.toContain('A paragraph');
+    expect(cached.length).toBeLessThan(50 * body.length);
   });
 
   it('finds the cache folder of the user from the environment', async () => {
