@@ -182,4 +182,20 @@ describe('the GitHub client at the shared HTTP edge', () => {
     expect(clock.sleeps).toEqual([]);
     expect(methods(github)).toEqual(['POST']);
   });
+
+  it('fails at once on a Retry-After longer than a minute, though the deadline would allow it', async () => {
+    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const client = clientOf(github, { clock });
+    github.failNext(429, { headers: { 'retry-after': '120' } });
+
+    const error = (await client
+      .createIssueComment(REPO, 1, 'plan')
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toBe(
+      `POST ${COMMENTS} was rate limited: the server asks to wait 120 s (until 2030-01-01T12:02:00Z); try again after that.`,
+    );
+    expect(clock.sleeps).toEqual([]);
+    expect(methods(github)).toEqual(['POST']);
+  });
 });
