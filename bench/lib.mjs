@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEGMENTS } from '../dist/emulator/index.js';
-import { ownershipMetadata } from '../dist/model/ownership.js';
 import { CHANNELS } from '../dist/model/training.js';
+import { createMetadataOf, payloadOf } from '../dist/reconcile/payload.js';
 import { resolveReferences } from '../dist/reconcile/resolve.js';
 import { readTrainings } from '../dist/source/read.js';
 // Mulberry32, the seeded PRNG of the build, so every run benchmarks the same files.
@@ -108,14 +108,10 @@ export function timeNode(script, args, { cwd, env = {} } = {}) {
       const ms = performance.now() - started;
       const rss = /OPENCX_BENCH_MAXRSS=(\d+)/.exec(stderr);
       const cpu = /OPENCX_BENCH_CPU=(\d+),(\d+)/.exec(stderr);
-      const userMs = cpu ? Number(cpu[1]) / 1000 : NaN;
-      const sysMs = cpu ? Number(cpu[2]) / 1000 : NaN;
       resolve({
         code,
         ms,
-        cpuMs: userMs + sysMs,
-        userMs,
-        sysMs,
+        cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) / 1000 : NaN,
         maxRssMb: rss ? Number(rss[1]) / 1024 : NaN,
         stdout,
         stderr,
@@ -128,17 +124,10 @@ export function timeNode(script, args, { cwd, env = {} } = {}) {
 export const TOKEN_ENV = 'OPENCX_BENCH_KEY';
 
 /** An opencx.yml (or another name) for the namespace "bench" and one target, `url`. */
-export async function writeConfig(
-  dir,
-  url,
-  requestsPerMinute,
-  { file = 'opencx.yml', concurrency } = {},
-) {
-  const rate = [`  requests_per_minute: ${requestsPerMinute}`];
-  if (concurrency !== undefined) rate.push(`  concurrency: ${concurrency}`);
+export async function writeConfig(dir, url, requestsPerMinute, { file = 'opencx.yml' } = {}) {
   await writeFile(
     path.join(dir, file),
-    `namespace: bench\nrate_limit:\n${rate.join('\n')}\ntargets:\n  bench:\n    url: ${url}\n    token_env: ${TOKEN_ENV}\ndefault_target: bench\n`,
+    `namespace: bench\nrate_limit:\n  requests_per_minute: ${requestsPerMinute}\ntargets:\n  bench:\n    url: ${url}\n    token_env: ${TOKEN_ENV}\ndefault_target: bench\n`,
   );
 }
 
@@ -152,16 +141,7 @@ export async function seedFrom(dir) {
     segments: DEFAULT_SEGMENTS,
     directories: {},
   });
-  return resolved.map((d) => ({
-    title: d.title,
-    content: d.content,
-    type: d.type,
-    is_draft: d.draft,
-    directory_id: d.directoryId,
-    restricted_to_channels: [...d.channels],
-    restricted_to_segments: [...d.segmentIds],
-    metadata: { ...d.metadata, ...ownershipMetadata('bench', d.key) },
-  }));
+  return resolved.map((d) => ({ ...payloadOf(d), metadata: createMetadataOf(d, 'bench') }));
 }
 
 /** Summary of an emulator's request log: what was sent, refused, and how close to the limit. */
@@ -186,7 +166,6 @@ export function requestStats(log, limit) {
   return {
     requests: log.length,
     throttled: log.length - counted.length,
-    counted: counted.length,
     spanMs: span,
     byMethod: Object.fromEntries(
       ['GET', 'POST', 'PUT', 'DELETE'].map((m) => [

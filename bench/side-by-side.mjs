@@ -16,7 +16,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../dist/emulator/index.js';
+import { DOCUMENTED_RATE_LIMIT, startEmulator } from '../dist/emulator/index.js';
 import {
   TOKEN_ENV,
   generateTrainings,
@@ -31,7 +31,6 @@ import {
 } from './lib.mjs';
 
 const NAIVE = fileURLToPath(new URL('./naive-sync.mjs', import.meta.url));
-const DOCUMENTED = { requests: 100, windowMs: 60_000 };
 
 const CASES = {
   full: [
@@ -57,7 +56,10 @@ export async function benchCompare({ quick = false, window, latency } = {}) {
     );
   }
   const limit = {
-    requests: Math.max(1, Math.round((DOCUMENTED.requests * windowMs) / DOCUMENTED.windowMs)),
+    requests: Math.max(
+      1,
+      Math.round((DOCUMENTED_RATE_LIMIT.requests * windowMs) / DOCUMENTED_RATE_LIMIT.windowMs),
+    ),
     windowMs,
   };
   // The tool is told the same rate; it counts per minute whatever the emulator's window.

@@ -1,4 +1,4 @@
-import { ownershipMetadata, userMetadata } from '../model/ownership.js';
+import { userMetadata } from '../model/ownership.js';
 import { effectiveText, type Remote } from '../model/remote.js';
 import { diffTraining, type Names } from './diff.js';
 import { describeGuard, guardOfActions } from './guards.js';
@@ -13,8 +13,8 @@ import {
   type Plan,
   type PlanTarget,
   type PlanWarning,
-  type TrainingPayload,
 } from './plan-types.js';
+import { createMetadataOf, payloadOf } from './payload.js';
 import type { ResolvedDesired } from './resolve.js';
 
 export interface PlanInput {
@@ -121,7 +121,7 @@ function actionFor(m: Match, input: PlanInput, warnings: PlanWarning[]): Action 
       kind: 'create',
       reason: m.pinMissing ? 'pinned-id-missing' : 'new-file',
       payload: payloadOf(d),
-      metadata: { ...d.metadata, ...ownershipMetadata(input.namespace, d.key) },
+      metadata: createMetadataOf(d, input.namespace),
     };
   }
   const r = m.remote;
@@ -186,18 +186,6 @@ function linkMovedFiles(
       message: `${create.file ?? create.key} looks like "${del.key}" moved: as it stands, apply deletes the old training and creates a new one. To keep its identity, add \`key: ${del.key}\` to the file.`,
     });
   }
-}
-
-function payloadOf(d: ResolvedDesired): TrainingPayload {
-  return {
-    title: d.title,
-    content: d.content,
-    type: d.type,
-    is_draft: d.draft,
-    directory_id: d.directoryId,
-    restricted_to_channels: [...d.channels],
-    restricted_to_segments: [...d.segmentIds],
-  };
 }
 
 function summarize(actions: readonly Action[]): Record<ActionKind, number> {

@@ -16,6 +16,7 @@ export interface Row {
   notes: Map<string, number>;
 }
 
+export const TRIALS: Readonly<Record<'full' | 'quick', Record<Scenario['disturb'], number>>>;
 export const SCENARIOS: Readonly<Record<string, Scenario>>;
 export function runScenario(name: string, options: { trials: number; seed?: number }): Promise<Row>;
 export function formatTable(rows: readonly Row[]): string;

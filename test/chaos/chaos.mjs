@@ -18,6 +18,12 @@ const KEY = 'opencx-trainings.key';
 /** More follow-up applies than this means the sync does not converge: a failure of its own. */
 const MAX_FOLLOW_UPS = 6;
 
+/** Trials per kind of disturbance: enough to reach every moment of an apply, or a few for CI. */
+export const TRIALS = {
+  full: { kill: 25, together: 10, faults: 5 },
+  quick: { kill: 2, together: 1, faults: 1 },
+};
+
 /** One scenario: how to set the org up, what to change, and how to disturb the apply. */
 export const SCENARIOS = {
   'kill -9 during creates': { files: 30, change: 'create', disturb: 'kill' },

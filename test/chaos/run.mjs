@@ -1,7 +1,7 @@
 // npm run chaos [-- --quick] [--seed N] [--only NAME]: the chaos suite, a table of what it found.
 // It exits 1 when any row has a duplicate, a lost training or a run that did not converge.
 import { parseArgs } from 'node:util';
-import { SCENARIOS, formatTable, runScenario } from './chaos.mjs';
+import { SCENARIOS, TRIALS, formatTable, runScenario } from './chaos.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -11,17 +11,14 @@ const { values } = parseArgs({
   },
 });
 
-/** Trials per scenario: enough to reach every moment of an apply, or a few for CI. */
-export const TRIALS = values.quick
-  ? { kill: 2, together: 1, faults: 1 }
-  : { kill: 25, together: 10, faults: 5 };
+const trials = TRIALS[values.quick ? 'quick' : 'full'];
 
 const rows = [];
 const started = performance.now();
 for (const [name, scenario] of Object.entries(SCENARIOS)) {
   if (values.only !== undefined && !name.includes(values.only)) continue;
   const row = await runScenario(name, {
-    trials: TRIALS[scenario.disturb],
+    trials: trials[scenario.disturb],
     seed: Number(values.seed),
   });
   rows.push(row);
