@@ -9,7 +9,7 @@ import {
   renderSyncWorkflow,
 } from '../src/init/workflow-template.js';
 import { emptyReport } from '../src/reconcile/apply-types.js';
-import { assemblePlan } from '../src/reconcile/plan.js';
+import { aPlan } from './helpers/plans.js';
 import {
   actionSchema,
   workflowSchema,
@@ -50,18 +50,7 @@ describe('action.yml', () => {
 
   it('declares exactly the outputs that the command writes', async () => {
     const action = await readAction();
-    const plan = assemblePlan({
-      desired: [],
-      remotes: [],
-      namespace: 'n',
-      prune: true,
-      maxDeletes: 10,
-      maxDeleteRatio: 0.25,
-      target: { name: 't', url: 'local', kind: 'local' },
-      names: { segments: {}, directories: {} },
-      remoteFingerprint: '',
-      sourceFingerprint: '',
-    });
+    const plan = aPlan();
     const written = new Set([
       ...Object.keys(planOutputs(plan, 'plan.json')),
       ...Object.keys(applyOutputs(plan, 'plan.json', emptyReport(), 'report.json')),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aRemote, aTraining } from '../../test/helpers/builders.js';
+import { aPlan } from '../../test/helpers/plans.js';
 import { checkDeleteGuard, guardOfActions, type DeleteLimits } from './guards.js';
-import { assemblePlan } from './plan.js';
 
 const DEFAULTS: DeleteLimits = { maxDeletes: 10, maxDeleteRatio: 0.25 };
 /** Limits under which only the ratio can trip. */
@@ -50,16 +50,10 @@ describe('guardOfActions', () => {
   it('counts what the plan counts, from the actions alone', () => {
     const remotes = Array.from({ length: 12 }, (_, i) => aRemote({ key: `k${i}` }));
     const desired = Array.from({ length: 8 }, (_, i) => aTraining({ key: `k${i}` }));
-    const plan = assemblePlan({
+    const plan = aPlan({
       desired: [...desired, aTraining({ key: 'new' })],
       remotes: [...remotes, aRemote({ key: 'k0' })],
-      namespace: 'test',
-      prune: true,
       ...DEFAULTS,
-      target: { name: 't', url: 'http://127.0.0.1:1', kind: 'remote' },
-      names: { segments: {}, directories: {} },
-      remoteFingerprint: 'r',
-      sourceFingerprint: 's',
     });
     expect(plan.summary).toMatchObject({ create: 1, delete: 4, 'repair-duplicate': 1 });
     // The duplicate's repair and the create do not count; 4 of 12 is more than 25 %.

@@ -47,6 +47,13 @@ export function md(frontmatter: string, body = 'Instruction text.'): string {
   return `---\n${frontmatter}\n---\n${body}\n`;
 }
 
+/** `count` training files, t0.md to t{count-1}.md, titled T0, T1, ... */
+export function numberedFiles(count: number): Record<string, string> {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`t${i}.md`, md(`title: T${i}`)]),
+  );
+}
+
 /** The requests of the log that change something. */
 export function writesIn(emulator: Pick<RunningEmulator, 'requests'>): string[] {
   return emulator.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetOf } from '../../src/app/connect.js';
 import { runCli } from '../helpers/cli.js';
-import { md } from '../helpers/project.js';
+import { numberedFiles } from '../helpers/project.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
 
 /** A repository whose default target is the embedded emulator, with `files` as its trainings. */
@@ -13,10 +13,7 @@ async function aLocalProject(count: number, target = 'emulator: true') {
     path.join(dir, 'opencx.yml'),
     `namespace: local-test\ntargets:\n  here:\n    ${target}\ndefault_target: here\n`,
   );
-  await writeFiles(
-    path.join(dir, 'trainings'),
-    Object.fromEntries(Array.from({ length: count }, (_, i) => [`t${i}.md`, md(`title: T${i}`)])),
-  );
+  await writeFiles(path.join(dir, 'trainings'), numberedFiles(count));
   return { dir, run: (args: string[]) => runCli(args, { cwd: dir, env: {} }) };
 }
 

@@ -5,7 +5,14 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { Plan } from '../../src/reconcile/plan-types.js';
 import { clientOf, collect } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { NAMESPACE, aProject, md, writesIn, type Project } from '../helpers/project.js';
+import {
+  NAMESPACE,
+  aProject,
+  md,
+  numberedFiles,
+  writesIn,
+  type Project,
+} from '../helpers/project.js';
 
 const FILES = {
   'refund.md': md('title: How do I get a refund?\nsegments: [VIP customers]', 'Within 30 days.'),
@@ -89,10 +96,7 @@ describe('apply --plan: a saved plan is a promise, not a program', () => {
 
   it('keeps the mass-delete guard whatever the file says of it', async () => {
     const emulator = await useEmulator();
-    const files = Object.fromEntries(
-      Array.from({ length: 4 }, (_, i) => [`t${i}.md`, md(`title: T${i}`)]),
-    );
-    const project = await aProject(emulator, files);
+    const project = await aProject(emulator, numberedFiles(4));
     await project.run(['apply', '--yes']);
     for (let i = 0; i < 4; i++) await project.remove(`t${i}.md`);
     await project.write({ 'other.md': md('title: Other') });

@@ -6,7 +6,7 @@ import {
 } from '../../src/emulator/index.js';
 import { clientOf, collect } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { NAMESPACE, aProject, md, writesIn } from '../helpers/project.js';
+import { NAMESPACE, aProject, md, numberedFiles, writesIn } from '../helpers/project.js';
 import type { Training } from '../../src/api/contract.js';
 
 const FILES = {
@@ -225,10 +225,7 @@ describe('plan and apply against the emulator', () => {
 
   it('refuses a mass delete before any write, unless allowed', async () => {
     const emulator = await useEmulator();
-    const files = Object.fromEntries(
-      Array.from({ length: 12 }, (_, i) => [`t${i}.md`, md(`title: T${i}`)]),
-    );
-    const project = await aProject(emulator, files);
+    const project = await aProject(emulator, numberedFiles(12));
     await project.run(['apply', '--yes']);
     for (let i = 0; i < 4; i++) await project.remove(`t${i}.md`);
 
@@ -273,10 +270,7 @@ describe('plan and apply against the emulator', () => {
 
   it('never creates a duplicate when connections drop after writes', async () => {
     const emulator = await useEmulator();
-    const files = Object.fromEntries(
-      Array.from({ length: 30 }, (_, i) => [`t${i}.md`, md(`title: T${i}`)]),
-    );
-    const project = await aProject(emulator, files);
+    const project = await aProject(emulator, numberedFiles(30));
     emulator.setFaults({ seed: 11, dropRate: 0.3, writesOnly: true });
     const first = await project.run(['apply', '--yes']);
     expect(emulator.requests.some((r) => r.status === 'dropped')).toBe(true);
