@@ -52,11 +52,11 @@ export interface Config {
 }
 
 export function normalizeConfig(written: WrittenConfig, file: string | null): Config {
-  const rateLimit: RateLimit = {
-    requestsPerMinute: written.rate_limit?.requests_per_minute ?? DEFAULT_REQUESTS_PER_MINUTE,
-    share: written.rate_limit?.share ?? 1,
-    concurrency: written.rate_limit?.concurrency ?? DEFAULT_CONCURRENCY,
-  };
+  const rateLimit = rateLimitOf(written.rate_limit, {
+    requestsPerMinute: DEFAULT_REQUESTS_PER_MINUTE,
+    share: 1,
+    concurrency: DEFAULT_CONCURRENCY,
+  });
   const directories = written.directories ?? {};
   const targets: Record<string, Target> = {};
   for (const [name, t] of Object.entries(written.targets ?? {})) {
@@ -76,6 +76,15 @@ export function normalizeConfig(written: WrittenConfig, file: string | null): Co
   };
 }
 
+/** A written `rate_limit:`, each field it leaves out taken from `fallback`. */
+function rateLimitOf(written: WrittenConfig['rate_limit'], fallback: RateLimit): RateLimit {
+  return {
+    requestsPerMinute: written?.requests_per_minute ?? fallback.requestsPerMinute,
+    share: written?.share ?? fallback.share,
+    concurrency: written?.concurrency ?? fallback.concurrency,
+  };
+}
+
 function normalizeTarget(
   name: string,
   t: WrittenTarget,
@@ -85,11 +94,7 @@ function normalizeTarget(
   const base: TargetBase = {
     name,
     directories: { ...directories, ...t.directories },
-    rateLimit: {
-      requestsPerMinute: t.rate_limit?.requests_per_minute ?? rateLimit.requestsPerMinute,
-      share: t.rate_limit?.share ?? rateLimit.share,
-      concurrency: t.rate_limit?.concurrency ?? rateLimit.concurrency,
-    },
+    rateLimit: rateLimitOf(t.rate_limit, rateLimit),
   };
   if (t.url !== undefined) {
     return { ...base, kind: 'remote', url: t.url, tokenEnv: t.token_env ?? DEFAULT_TOKEN_ENV };

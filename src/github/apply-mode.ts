@@ -5,7 +5,7 @@ import { applyPlan, MassDeleteRefusedError } from '../reconcile/apply.js';
 import { emptyReport, type ApplyReport } from '../reconcile/apply-types.js';
 import { describeGuard } from '../reconcile/guards.js';
 import { hasChanges, type Plan } from '../reconcile/plan-types.js';
-import { progressRenderer, renderApplyJson, renderApplyReport } from '../render/apply-report.js';
+import { progressRenderer, renderApplyJson, renderApplyOutput } from '../render/apply-report.js';
 import { renderApplyRefused, renderApplySummary } from '../render/github-markdown.js';
 import { planJsonChunks } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';
@@ -80,7 +80,7 @@ async function applyAndReport(
     );
     return ExitCode.error;
   }
-  if (report.results.length > 0) io.stdout.write(`\n${renderApplyReport(report, { color })}`);
+  io.stdout.write(renderApplyOutput(report, { format: 'text', color }));
   for (const r of report.results.filter((x) => x.status === 'failed')) {
     io.stdout.write(
       formatAnnotation('error', `${r.kind} ${r.key} failed: ${r.detail ?? 'unknown error'}`, {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { nonEmpty } from '../util/env.js';
 import { ConfigError } from '../util/errors.js';
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
@@ -125,8 +126,4 @@ async function readPayload(file: string | undefined): Promise<unknown> {
       `Cannot read the event payload ${file} (GITHUB_EVENT_PATH): ${(error as Error).message}`,
     );
   }
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

@@ -32,6 +32,13 @@ export function normalizeContent(text: string): string {
   return t.slice(start, end);
 }
 
+/** The number of `\n` in the text, without splitting it. */
+export function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 const NEWLINE = 10;
 const SPACE = 32;
 const TAB = 9;

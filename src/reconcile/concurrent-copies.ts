@@ -1,13 +1,10 @@
-import type { Training } from '../api/contract.js';
+import { MAX_PAGE_SIZE, type Training } from '../api/contract.js';
 import { keyFilter, namespaceFilter } from '../model/ownership.js';
 import { toRemote } from '../api/to-remote.js';
-import type { Remote } from '../model/remote.js';
-import { oldestFirst } from '../model/survivor.js';
 import type { ActionResult, ApplyClient } from './apply-types.js';
+import { matchTrainings, type Duplicate } from './match.js';
+import { repairsOf } from './plan.js';
 import type { Plan, RepairAction } from './plan-types.js';
-
-/** A page of the list endpoint holds this many trainings. */
-const PAGE_SIZE = 100;
 
 /**
  * The API has no lock, so two applies that start together both create the same new files. After
@@ -27,39 +24,24 @@ export async function findConcurrentCopies(
   if (files.size === 0) return [];
   const namespaceSize = plan.actions.filter((a) => a.kind !== 'create').length + files.size;
   const listings =
-    files.size <= Math.ceil(namespaceSize / PAGE_SIZE)
+    files.size <= Math.ceil(namespaceSize / MAX_PAGE_SIZE)
       ? [...files.keys()].map((key) =>
           collect(client.listTrainings({ metadata: keyFilter(plan.namespace, key) })),
         )
       : [collect(client.listTrainings({ metadata: namespaceFilter(plan.namespace) }))];
 
-  const copies = new Map<string, Map<string, Remote>>();
-  for (const training of (await Promise.all(listings)).flat()) {
-    const remote = toRemote(training);
-    // The filter only narrows the listing: the ownership each training records decides.
-    const owner = remote.ownership;
-    if (owner?.namespace !== plan.namespace || !files.has(owner.key)) continue;
-    const ofKey = copies.get(owner.key) ?? new Map<string, Remote>();
-    copies.set(owner.key, ofKey.set(remote.id, remote));
-  }
-
-  const repairs: RepairAction[] = [];
-  for (const [key, ofKey] of [...copies].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const [keep, ...extra] = [...ofKey.values()].sort(oldestFirst);
-    if (keep === undefined) continue;
-    for (const r of extra) {
-      repairs.push({
-        kind: 'repair-duplicate',
-        key,
-        file: files.get(key) ?? null,
-        title: r.title,
-        reason: 'duplicate-key',
-        id: r.id,
-        keep_id: keep.id,
-      });
-    }
-  }
-  return repairs;
+  // The filter only narrows the listing: the ownership each training records decides, and
+  // matchTrainings groups the namespace's trainings by it.
+  const copies = (await Promise.all(listings))
+    .flat()
+    .map(toRemote)
+    .filter((r) => r.ownership !== null && files.has(r.ownership.key));
+  const { duplicates } = matchTrainings([], copies, plan.namespace);
+  const byKey = (d: Duplicate) => d.keep.ownership?.key ?? '';
+  return repairsOf(
+    [...duplicates].sort((a, b) => (byKey(a) < byKey(b) ? -1 : 1)),
+    (key) => files.get(key) ?? null,
+  );
 }
 
 async function collect(items: AsyncIterable<Training>): Promise<Training[]> {

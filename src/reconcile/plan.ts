@@ -2,7 +2,7 @@ import { userMetadata } from '../model/ownership.js';
 import { effectiveText, type Remote } from '../model/remote.js';
 import { diffTraining, type Names } from './diff.js';
 import { describeGuard, guardOfActions } from './guards.js';
-import { matchTrainings, type Match } from './match.js';
+import { matchTrainings, type Duplicate, type Match } from './match.js';
 import {
   ACTION_KINDS,
   PLAN_FORMAT_VERSION,
@@ -13,6 +13,7 @@ import {
   type Plan,
   type PlanTarget,
   type PlanWarning,
+  type RepairAction,
 } from './plan-types.js';
 import { createMetadataOf, payloadOf } from './payload.js';
 import type { ResolvedDesired } from './resolve.js';
@@ -45,19 +46,7 @@ export function assemblePlan(input: PlanInput): Plan {
   const warnings: PlanWarning[] = [];
   const actions: Action[] = matches.map((m) => actionFor(m, input, warnings));
 
-  for (const { keep, extra } of duplicates) {
-    for (const r of extra) {
-      actions.push({
-        kind: 'repair-duplicate',
-        key: keep.ownership?.key ?? '',
-        file: null,
-        title: r.title,
-        reason: 'duplicate-key',
-        id: r.id,
-        keep_id: keep.id,
-      });
-    }
-  }
+  actions.push(...repairsOf(duplicates));
 
   const deletes = orphans.map((remote) => {
     const action: DeleteAction = {
@@ -102,6 +91,25 @@ export function assemblePlan(input: PlanInput): Plan {
     remote_fingerprint: input.remoteFingerprint,
     source_fingerprint: input.sourceFingerprint,
   };
+}
+
+/** A repair for every extra copy of a key, the oldest kept; `fileOf` names a key's file. */
+export function repairsOf(
+  duplicates: readonly Duplicate[],
+  fileOf: (key: string) => string | null = () => null,
+): RepairAction[] {
+  return duplicates.flatMap(({ keep, extra }) => {
+    const key = keep.ownership?.key ?? '';
+    return extra.map((r) => ({
+      kind: 'repair-duplicate' as const,
+      key,
+      file: fileOf(key),
+      title: r.title,
+      reason: 'duplicate-key' as const,
+      id: r.id,
+      keep_id: keep.id,
+    }));
+  });
 }
 
 function actionFor(m: Match, input: PlanInput, warnings: PlanWarning[]): Action {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { structuredPatch, type StructuredPatchHunk } from 'diff';
+import { countNewlines } from '../model/text.js';
 import { plural } from './style.js';
 
 /** Lines of context around each change, as in `git diff`. */
@@ -94,15 +95,9 @@ function asLines(text: string): string {
 
 function digest(text: string): TextDigest {
   return {
-    lines: text === '' ? 0 : countLines(text),
+    lines: text === '' ? 0 : countNewlines(text) + 1,
     sha256: createHash('sha256').update(text).digest('hex').slice(0, 12),
   };
-}
-
-function countLines(text: string): number {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
 
 function describeDigest(d: TextDigest): string {

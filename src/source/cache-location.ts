@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { nonEmpty } from '../util/env.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -51,8 +52,4 @@ export async function locateSourceCache(
   if (folder === null) return null;
   const real = await realpath(projectDir).catch(() => path.resolve(cwd, projectDir));
   return cacheFileFor(folder, real);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

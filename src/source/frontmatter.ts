@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { LineCounter, type Document } from 'yaml';
+import { countNewlines } from '../model/text.js';
 import { parseYaml } from '../yaml/read-yaml.js';
 import { readPlainFrontmatter, type PlainFrontmatter } from './plain-frontmatter.js';
 
@@ -20,7 +21,7 @@ export interface ParsedFrontmatter {
 export interface Frontmatter {
   /** The block read without the YAML parser, when it is plain (plain-frontmatter.ts). */
   plain: PlainFrontmatter | undefined;
-  /** The block through gray-matter and the YAML parser, parsed on the first call. */
+  /** The block through gray-matter and the YAML parser: called only when `plain` will not do. */
   parse: () => ParsedFrontmatter;
   body: string;
   /** 1-based line of the file where the body starts. */
@@ -77,23 +78,20 @@ export function splitFrontmatter(text: string): SplitResult {
   const headEnd = close + '\n---'.length;
   const bodyStart = bodyStartAfter(text, close);
   const body = text.slice(bodyStart);
-  const bodyLine = countLines(text.slice(0, bodyStart)) + 1;
+  const bodyLine = countNewlines(text.slice(0, bodyStart)) + 1;
   // The block's lines: from the line after `---` to the one before the closing fence.
   const plain =
     language === '' && text[3] === '\n'
       ? readPlainFrontmatter(text.slice(4, close).split('\n'), 2)
       : undefined;
-  let parsedHead: ParsedFrontmatter | undefined;
   const parse = (): ParsedFrontmatter => {
-    if (parsedHead !== undefined) return parsedHead;
     parsed = null;
     matter(text.slice(0, headEnd), MATTER_OPTIONS);
     const result = parsed as ParsedYaml | null;
-    parsedHead = {
+    return {
       document: result?.document ?? null,
       lineCounter: result?.lineCounter ?? new LineCounter(),
     };
-    return parsedHead;
   };
   return { kind: 'ok', frontmatter: { plain, parse, body, bodyLine } };
 }
@@ -111,10 +109,4 @@ export function bodyOf(text: string): string {
 function bodyStartAfter(text: string, close: number): number {
   const headEnd = close + '\n---'.length;
   return text[headEnd] === '\n' ? headEnd + 1 : headEnd;
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }

@@ -53,8 +53,8 @@ export const MUTANTS = [
   {
     name: "the read-back removes other namespaces' copies",
     file: 'src/reconcile/concurrent-copies.ts',
-    from: 'owner?.namespace !== plan.namespace',
-    to: 'owner === null',
+    from: 'matchTrainings([], copies, plan.namespace)',
+    to: 'matchTrainings([], copies.map((r) => ({ ...r, ownership: r.ownership && { ...r.ownership, namespace: plan.namespace } })), plan.namespace)',
     tests: ['test/integration/apply-engine.test.ts'],
   },
   {
