@@ -298,6 +298,22 @@ describe('Scheduler: rate limits', () => {
     expect(patient.starts()).toEqual([0, 60_000]);
   });
 
+  it('fails at once when the announced count starts again later than maxWaitMs', async () => {
+    const world = aWorld({ concurrency: 1, maxWaitMs: 60_000 });
+    world.scheduler.observe({ remaining: 0, resetAt: 180_000 });
+    const error = await world.clock.run(world.call(0).catch((e: unknown) => e));
+    expect((error as Error).message).toMatch(/the server asks to wait 180 s/);
+    expect(error).toMatchObject({ rateLimited: true, attempts: 0 });
+    expect(world.attempts).toEqual([]);
+    expect(world.clock.now()).toBe(0);
+
+    // A count that starts again within maxWaitMs is waited for.
+    const patient = aWorld({ concurrency: 1, maxWaitMs: 60_000 });
+    patient.scheduler.observe({ remaining: 0, resetAt: 60_000 });
+    expect(await patient.clock.run(patient.call(1))).toBe('ok 1');
+    expect(patient.starts()).toEqual([60_000]);
+  });
+
   it('waits out a Retry-After that ends before the deadline', async () => {
     const world = aWorld({ deadlineMs: 5000 });
     const result = await world.clock.run(

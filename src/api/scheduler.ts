@@ -203,8 +203,8 @@ export class Scheduler {
   }
 
   /**
-   * Wait out a shared pause (after a 429), then for this request's place in the budget. Returns the pause
-   * instead when it lasts past `deadline`.
+   * Wait out a shared pause (after a 429, or a spent count), then for this request's place in
+   * the budget. Returns the pause instead when waitForPause will not wait it out.
    */
   private async pace(deadline: number): Promise<Pause | undefined> {
     const before = await this.waitForPause(deadline);
@@ -230,10 +230,13 @@ export class Scheduler {
     }
   }
 
-  /** A pause can grow while it is waited out (another 429): wait until none is left. */
+  /**
+   * A pause can grow while it is waited out (another 429): wait until none is left. Returns the
+   * pause instead when it would end after `deadline` or last longer than `maxWaitMs`.
+   */
   private async waitForPause(deadline: number): Promise<Pause | undefined> {
     for (let now = this.clock.now(); now < this.pause.until; now = this.clock.now()) {
-      if (this.pause.until > deadline) return this.pause;
+      if (this.pause.until > Math.min(deadline, now + this.maxWaitMs)) return this.pause;
       await this.clock.sleep(this.pause.until - now);
     }
     return undefined;

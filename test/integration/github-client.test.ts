@@ -183,6 +183,24 @@ describe('the GitHub client at the shared HTTP edge', () => {
     expect(methods(github)).toEqual(['POST']);
   });
 
+  it('sends nothing more while a spent limit resets later than a minute from now', async () => {
+    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const client = clientOf(github, { clock });
+    const inThreeMinutes = String(clock.now() / 1000 + 180);
+    github.failNext(403, {
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inThreeMinutes },
+    });
+
+    await expect(client.createIssueComment(REPO, 1, 'plan')).rejects.toThrow(/wait 180 s/);
+    // Within the call's deadline, but longer than the client waits: the next call is not sent.
+    await expect(client.updateIssueComment(REPO, 1000, 'plan')).rejects.toThrow(
+      `PATCH /repos/Codertocat/Hello-World/issues/comments/1000 was rate limited: the server asks to wait 180 s (until 2030-01-01T12:03:00Z); try again after that.`,
+    );
+    expect(clock.sleeps).toEqual([]);
+    expect(methods(github)).toEqual(['POST']);
+  });
+
   it('fails at once on a Retry-After longer than a minute, though the deadline would allow it', async () => {
     const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
     const github = await useGitHub({ token: GITHUB_TOKEN });

@@ -121,6 +121,13 @@ export const MUTANTS = [
     tests: ['test/integration/github-client.test.ts'],
   },
   {
+    name: 'a spent limit that resets later than the client waits is slept through',
+    file: 'src/api/scheduler.ts',
+    from: 'Math.min(deadline, now + this.maxWaitMs)',
+    to: 'deadline',
+    tests: ['test/integration/github-client.test.ts'],
+  },
+  {
     name: 'the GitHub client follows page links to another host',
     file: 'src/github/client.ts',
     from: 'if (url.origin !== this.apiUrl.origin) throw',
