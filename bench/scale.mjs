@@ -1,10 +1,11 @@
 // scale: validate and plan at 1k, 10k and 100k files, each a whole process: wall time, CPU time
 // (user + sys of the process), peak memory (maxRSS) and requests made. The emulator holds the
 // same trainings, so the plan finds no change; rate limit off (emulator and tool); plan runs at
-// 0 ms and 50 ms of latency per request. Files are generated once per size and reused.
+// 0 ms and 50 ms of latency per request. Files are generated once per size and reused. Up to
+// 10k, pull too: an org of the same trainings without our metadata, adopted into one folder.
 //
 // `--sizes 1000,10000` picks the sizes; `--quick` is `--sizes 1000`.
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmulator } from '../dist/emulator/index.js';
 import {
@@ -19,6 +20,8 @@ import {
 
 const SIZES = [1_000, 10_000, 100_000];
 const LATENCIES = [0, 50];
+/** Pull writes a file per training, fsync'd: the largest size would take minutes of disk alone. */
+const MAX_PULL_SIZE = 10_000;
 
 export async function benchScale({ quick = false, sizes } = {}) {
   const list =
@@ -35,7 +38,7 @@ export async function benchScale({ quick = false, sizes } = {}) {
   const rows = [];
   for (const size of list) rows.push(...(await runSize(size)));
 
-  console.log('\nscale: validate and plan, whole process, rate limit off');
+  console.log('\nscale: validate, plan and pull, whole process, rate limit off');
   table([
     ['files', 'command', 'latency', 'wall time', 'CPU (user+sys)', 'peak memory', 'requests'],
     ...rows.map((r) => [
@@ -55,6 +58,7 @@ async function runSize(size) {
   const generating = performance.now();
   const { dir } = await generateTrainings(size);
   let emulator;
+  let unmanaged;
   try {
     const seed = await seedFrom(dir);
     console.log(
@@ -64,13 +68,13 @@ async function runSize(size) {
     await writeConfig(dir, emulator.url, 1_000_000);
     const env = { [TOKEN_ENV]: emulator.token, OPENCX_CACHE_DIR: path.join(dir, 'cache') };
     const rows = [];
-    const run = async (command, args, latency) => {
-      emulator.clearRequests();
-      const r = await timeCli(args, { cwd: dir, env });
+    const run = async (command, args, latency, target = { cwd: dir, emulator }) => {
+      target.emulator.clearRequests();
+      const r = await timeCli(args, { cwd: target.cwd, env });
       if (r.code !== 0) {
         throw new Error(`${command} exited ${r.code}: ${(r.stdout + r.stderr).slice(0, 2000)}`);
       }
-      const row = { size, command, latency, ...r, requests: emulator.requests.length };
+      const row = { size, command, latency, ...r, requests: target.emulator.requests.length };
       console.log(
         `  ${command.padEnd(28)} ${latency.padEnd(6)} ${seconds(r.ms).padStart(8)}  CPU ${seconds(r.cpuMs)}  ${r.maxRssMb.toFixed(0)} MB  ${row.requests} requests`,
       );
@@ -85,8 +89,23 @@ async function runSize(size) {
         `${latencyMs} ms`,
       );
     }
+    if (size <= MAX_PULL_SIZE) {
+      // Trainings made in the dashboard: no key, no directory, so every file lands in one folder.
+      const trainings = seed.map((t) => ({ ...t, metadata: {}, directory_id: null }));
+      unmanaged = await startEmulator({
+        rateLimit: false,
+        token: emulator.token,
+        data: { trainings },
+      });
+      const adopt = path.join(dir, 'adopt');
+      await mkdir(adopt);
+      await writeConfig(adopt, unmanaged.url, 1_000_000);
+      const target = { cwd: adopt, emulator: unmanaged };
+      await run('pull (adopt, one folder)', ['pull', '--all'], '0 ms', target);
+    }
     return rows;
   } finally {
+    await unmanaged?.stop();
     await emulator?.stop();
     await rm(dir, { recursive: true, force: true });
   }

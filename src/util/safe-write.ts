@@ -11,8 +11,8 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 /**
  * Write a whole file or nothing: the text goes to a temporary file beside it, flushed to disk,
  * which then takes the file's name, so that a reader (or a restart after a kill) sees the old
- * file or the new one, never half of one. A temporary file left by a killed writer is removed by
- * the next write of the same file (stale-temps.ts). Without `overwrite`, an existing file is
+ * file or the new one, never half of one. A temporary file left by a killed writer is removed
+ * when the file is next written (stale-temps.ts). Without `overwrite`, an existing file is
  * never replaced, even one created a moment ago by someone else: the name is taken with a hard
  * link, which fails if it exists.
  */

@@ -77,4 +77,16 @@ describe('writeFileAtomic after an interrupted run', () => {
       [live, recentOld, otherFile, 'emulator.json'].sort(),
     );
   });
+
+  it('removes the leftovers of each file when that file is written, the folder listed once', async () => {
+    const dir = await tempDir();
+    const dead = aFinishedPid();
+    const leftovers = ['a.md', 'b.md'].map((file) => tempName(file, dead, RANDOM));
+    for (const name of leftovers) await writeFile(path.join(dir, name), 'partial');
+
+    await writeFileAtomic(path.join(dir, 'a.md'), 'a', { overwrite: false });
+    expect((await readdir(dir)).sort()).toEqual(['a.md', leftovers[1]].sort());
+    await writeFileAtomic(path.join(dir, 'b.md'), 'b', { overwrite: false });
+    expect((await readdir(dir)).sort()).toEqual(['a.md', 'b.md']);
+  });
 });

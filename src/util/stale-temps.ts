@@ -26,11 +26,15 @@ export interface TempFile {
  * form `.<name>.<random>.tmp`.
  */
 export function parseTempName(name: string, base: string): { pid: number | null } | undefined {
-  const prefix = `.${base}.`;
-  if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return undefined;
-  const middle = /^(?:([1-9]\d*)-)?[0-9a-f]{12}$/.exec(name.slice(prefix.length, -'.tmp'.length));
-  if (middle === null) return undefined;
-  return { pid: middle[1] === undefined ? null : Number(middle[1]) };
+  const temp = readTempName(name);
+  return temp?.base === base ? { pid: temp.pid } : undefined;
+}
+
+/** The file a temporary file belongs to, and its writer, if `name` is one. */
+function readTempName(name: string): { base: string; pid: number | null } | undefined {
+  const match = /^\.(.+)\.(?:([1-9]\d*)-)?[0-9a-f]{12}\.tmp$/.exec(name);
+  if (match === null) return undefined;
+  return { base: match[1] as string, pid: match[2] === undefined ? null : Number(match[2]) };
 }
 
 /**
@@ -42,29 +46,50 @@ export function isStale(temp: TempFile, alive: (pid: number) => boolean): boolea
   return temp.pid !== null && !alive(temp.pid);
 }
 
+/**
+ * The temporary files of each folder written to, by the file they belong to. A folder is listed
+ * once per process, on its first write, not on every write: pull writes thousands of files into
+ * one folder, and a listing per file would cost as much as the folder is large each time.
+ */
+const tempsByFolder = new Map<string, Promise<Map<string, TempEntry[]>>>();
+
+interface TempEntry {
+  name: string;
+  pid: number | null;
+}
+
 /** Remove the leftover temporary files of `file`. Best effort: a failure never stops a write. */
 export async function removeStaleTemps(file: string): Promise<void> {
   const dir = path.dirname(file);
   const base = path.basename(file);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
+  let listing = tempsByFolder.get(dir);
+  if (listing === undefined) {
+    listing = listTemps(dir);
+    tempsByFolder.set(dir, listing);
   }
-  for (const name of names) {
-    const parsed = parseTempName(name, base);
-    if (parsed === undefined) continue;
+  const byBase = await listing;
+  const temps = byBase.get(base) ?? [];
+  byBase.delete(base);
+  for (const { name, pid } of temps) {
     const temp = path.join(dir, name);
     try {
       const { mtimeMs } = await lstat(temp);
-      if (isStale({ pid: parsed.pid, ageMs: Date.now() - mtimeMs }, isAlive)) {
-        await rm(temp, { force: true });
-      }
+      if (isStale({ pid, ageMs: Date.now() - mtimeMs }, isAlive)) await rm(temp, { force: true });
     } catch {
       // Gone already, or not ours to remove: either way the write goes on.
     }
   }
+}
+
+async function listTemps(dir: string): Promise<Map<string, TempEntry[]>> {
+  const byBase = new Map<string, TempEntry[]>();
+  const names = await readdir(dir).catch(() => []);
+  for (const name of names) {
+    const temp = readTempName(name);
+    if (temp !== undefined)
+      byBase.set(temp.base, [...(byBase.get(temp.base) ?? []), { name, pid: temp.pid }]);
+  }
+  return byBase;
 }
 
 /** Whether a process with this pid exists; one of another user counts (EPERM). */
