@@ -5,6 +5,4 @@ export interface CommonOptions {
   target: string | undefined;
   /** undefined: decide from the terminal and NO_COLOR. */
   color: boolean | undefined;
-  /** `validate` only: reuse parse results of unchanged files (source/cache.ts). */
-  cache: boolean;
 }

@@ -12,6 +12,7 @@ export const COMMON_OPTIONS = {
   target: { type: 'string', short: 't' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  // Read by validate alone; the other commands accept it and never use the cache.
   'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
@@ -58,7 +59,6 @@ export function commonOptions(values: Record<string, string | boolean | undefine
     root: stringValue(values.root),
     target: stringValue(values.target),
     color: values['no-color'] === true ? false : values.color === true ? true : undefined,
-    cache: values['no-cache'] !== true,
   };
 }
 

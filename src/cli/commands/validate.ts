@@ -12,6 +12,8 @@ import { loadProject } from '../../app/project.js';
 
 export interface ValidateOptions extends CommonOptions {
   format: ValidateFormat;
+  /** Reuse parse results of unchanged files (source/cache.ts). */
+  cache: boolean;
 }
 
 export const validateUsage = `Usage: opencx-trainings validate [--root DIR] [--format text|json|github]
@@ -34,6 +36,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions | 'h
   return {
     ...commonOptions(values),
     format: choice('format', values.format, VALIDATE_FORMATS, 'text'),
+    cache: values['no-cache'] !== true,
   };
 }
 
