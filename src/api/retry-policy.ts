@@ -7,14 +7,11 @@ import type { RetryDecision } from './scheduler.js';
  * every HTTP client of the tool (OpenCX and GitHub).
  */
 
-/** Errors of undici that mean the request never left: retrying cannot duplicate anything. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-]);
+/**
+ * Errors of undici that mean the request never left: retrying cannot duplicate anything. DNS
+ * and TLS failures never leave either; they are permanent (network-failure.ts), not retried.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH']);
 
 /**
  * Statuses that may succeed when sent again: server errors, and 408 (the server gave up waiting

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { positionAt } from './training.js';
-import { sharedList, sharedPositions } from './shared.js';
+import { positionAt, sharedList, sharedPositions } from './shared.js';
 
 describe('shared values', () => {
   it('gives equal lists one frozen list, and keeps their items and order', () => {

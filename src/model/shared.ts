@@ -9,12 +9,19 @@ import type { Position } from './training.js';
  */
 const LIMIT = 10_000;
 
+const positions = new Map<number, Position>();
 const lists = new Map<string, readonly string[]>();
 const positionMaps = new Map<string, Readonly<Record<string, Position>>>();
 
+/** The position at `line`, `column`, shared with every file that has something there. */
+export function positionAt(line: number, column: number): Position {
+  if (line > 9999 || column > 999) return { line, column };
+  return share(positions, line * 1000 + column, { line, column });
+}
+
 /** The list, shared with every equal list (same items, same order). */
 export function sharedList<T extends string>(items: readonly T[]): T[] {
-  return share<readonly string[]>(lists, JSON.stringify(items), items) as T[];
+  return share<string, readonly string[]>(lists, JSON.stringify(items), items) as T[];
 }
 
 /** No metadata: one frozen empty map for every training without any. */
@@ -31,11 +38,7 @@ export function sharedPositions(
   return share(positionMaps, key, positions);
 }
 
-function share<T extends object>(
-  kept: Map<string, Readonly<T>>,
-  key: string,
-  value: T,
-): Readonly<T> {
+function share<K, T extends object>(kept: Map<K, Readonly<T>>, key: K, value: T): Readonly<T> {
   const found = kept.get(key);
   if (found !== undefined) return found;
   if (kept.size >= LIMIT) return value;

@@ -28,23 +28,6 @@ export interface Position {
   column: number;
 }
 
-const POSITIONS = new Map<number, Position>();
-
-/**
- * The position at `line`, `column`, as one object shared by every file that has something there:
- * positions are plain, never changed, and a large repository holds several for each training.
- */
-export function positionAt(line: number, column: number): Position {
-  if (line > 9999 || column > 999) return { line, column };
-  const id = line * 1000 + column;
-  let position = POSITIONS.get(id);
-  if (position === undefined) {
-    position = Object.freeze({ line, column });
-    POSITIONS.set(id, position);
-  }
-  return position;
-}
-
 /**
  * A training as the repository wants it: defaults applied, body normalised, key derived.
  * Everything downstream (plan, apply, render) works on this, never on the written frontmatter.

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import fg from 'fast-glob';
+import { fileErrorReason } from '../util/errors.js';
 import { resolveInside, writeFileAtomic } from '../util/safe-write.js';
 import type { PlannedFile } from './assemble.js';
 
@@ -55,8 +56,7 @@ export async function writePlannedFiles(
     } catch (error) {
       // One file that cannot be written (permissions, a file where a folder should be) must
       // not stop the others: it is reported with the rest.
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      results.push({ path: file.path, outcome: 'failed', reason });
+      results.push({ path: file.path, outcome: 'failed', reason: fileErrorReason(error) });
     }
   }
   return results;

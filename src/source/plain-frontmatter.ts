@@ -1,4 +1,5 @@
-import { positionAt, type Position } from '../model/training.js';
+import { positionAt } from '../model/shared.js';
+import type { Position } from '../model/training.js';
 
 /**
  * Most frontmatter is plain: `key: value` lines, lists of words, a flat `metadata:` map. Such a

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../diagnostics/catalog.js';
 import { diagnose } from '../diagnostics/diagnostic.js';
 import { normalizeContent, normalizeNewlines } from '../model/text.js';
+import { fileErrorReason } from '../util/errors.js';
 import type { Desired } from '../model/training.js';
 import { NO_CACHE, type SourceCache } from './cache.js';
 import type { FileResult } from './file-result.js';
@@ -42,7 +43,7 @@ export function readTrainingFile(
     bytes = read.bytes;
     onRead(file, bytes);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = fileErrorReason(error);
     return { diagnostics: [diagnose('file-unreadable', { reason }, at)] };
   }
   const key = cache.key(file, pathKey, bytes);

@@ -1,6 +1,7 @@
 import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileErrorReason } from '../util/errors.js';
 import { isInside } from '../util/safe-write.js';
 import {
   classifyEntry,
@@ -37,7 +38,7 @@ export function findTrainings(root: string, display: (absolute: string) => strin
       dirents = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       const verdict = classifyEntry(
-        { path: names, kind: 'directory', readError: errorCode(error) },
+        { path: names, kind: 'directory', readError: fileErrorReason(error) },
         shownRoot,
       );
       if (verdict.kind === 'problem') diagnostics.push(verdict.diagnostic);
@@ -87,7 +88,7 @@ function followLink(
     } catch {
       // Gone since it was listed: the code of the first error says enough.
     }
-    return { ok: false, code: errorCode(error), shown: escapeText(written) };
+    return { ok: false, code: fileErrorReason(error), shown: escapeText(written) };
   }
 }
 
@@ -101,8 +102,4 @@ function kindOf(entry: Omit<Dirent, 'name' | 'parentPath' | 'path'>): EntryKind 
   if (entry.isBlockDevice()) return 'block-device';
   if (entry.isCharacterDevice()) return 'character-device';
   return 'unknown';
-}
-
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
 }

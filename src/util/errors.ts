@@ -35,3 +35,8 @@ export class ExitError extends Error {
     super(message);
   }
 }
+
+/** Why a file operation failed, for a message: its code (ENOENT, EACCES...), else the error. */
+export function fileErrorReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import { positionAt, type Position } from '../model/training.js';
+import { positionAt } from '../model/shared.js';
+import type { Position } from '../model/training.js';
 
 /** A path into parsed YAML, as zod reports it: `['channels', 2]`. */
 export type YamlPath = readonly PropertyKey[];
