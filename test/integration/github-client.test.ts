@@ -102,6 +102,19 @@ describe('the GitHub client', () => {
 describe('the GitHub client at the shared HTTP edge', () => {
   const COMMENTS = '/repos/Codertocat/Hello-World/issues/1/comments';
 
+  /** The stand-in, and a client of it on a stepping clock at 2030-01-01T12:00:00Z. */
+  async function onTheClock(options: Partial<GitHubClientOptions> = {}) {
+    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    return { clock, github, client: clientOf(github, { clock, ...options }) };
+  }
+
+  /** GitHub's headers for an hourly limit spent until `seconds` after `clock`'s time. */
+  const spentFor = (clock: SteppingClock, seconds: number) => ({
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': String(clock.now() / 1000 + seconds),
+  });
+
   it('reports every attempt for --debug, with the request id GitHub gave it', async () => {
     const github = await useGitHub({ token: GITHUB_TOKEN });
     const events: RequestEvent[] = [];
@@ -141,10 +154,7 @@ describe('the GitHub client at the shared HTTP edge', () => {
   });
 
   it('backs off and waits out rate limits on the injected clock', async () => {
-    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
-    const github = await useGitHub({ token: GITHUB_TOKEN });
-    const client = clientOf(github, {
-      clock,
+    const { clock, github, client } = await onTheClock({
       random: () => 0.5,
       backoffBaseMs: 1000,
       backoffCapMs: 1000,
@@ -155,8 +165,7 @@ describe('the GitHub client at the shared HTTP edge', () => {
     github.failNext(403, { headers: { 'retry-after': '7' } });
     await client.createIssueComment(REPO, 1, 'plan');
     // The hourly limit resets at an epoch second, read against the injected clock's time.
-    const reset = String(clock.now() / 1000 + 30);
-    github.failNext(403, { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    github.failNext(403, { headers: spentFor(clock, 30) });
     await client.updateIssueComment(REPO, 1000, 'plan v2');
 
     expect(clock.sleeps).toEqual([500, 7000, 30_000]);
@@ -164,13 +173,8 @@ describe('the GitHub client at the shared HTTP edge', () => {
   });
 
   it('fails at once on a limit that resets too late, saying when to try again', async () => {
-    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
-    const github = await useGitHub({ token: GITHUB_TOKEN });
-    const client = clientOf(github, { clock });
-    const inAnHour = String(clock.now() / 1000 + 3600);
-    github.failNext(403, {
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inAnHour },
-    });
+    const { clock, github, client } = await onTheClock();
+    github.failNext(403, { headers: spentFor(clock, 3600) });
 
     const error = (await client
       .createIssueComment(REPO, 1, 'plan')
@@ -184,13 +188,8 @@ describe('the GitHub client at the shared HTTP edge', () => {
   });
 
   it('sends nothing more while a spent limit resets later than a minute from now', async () => {
-    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
-    const github = await useGitHub({ token: GITHUB_TOKEN });
-    const client = clientOf(github, { clock });
-    const inThreeMinutes = String(clock.now() / 1000 + 180);
-    github.failNext(403, {
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inThreeMinutes },
-    });
+    const { clock, github, client } = await onTheClock();
+    github.failNext(403, { headers: spentFor(clock, 180) });
 
     await expect(client.createIssueComment(REPO, 1, 'plan')).rejects.toThrow(/wait 180 s/);
     // Within the call's deadline, but longer than the client waits: the next call is not sent.
@@ -202,9 +201,7 @@ describe('the GitHub client at the shared HTTP edge', () => {
   });
 
   it('fails at once on a Retry-After longer than a minute, though the deadline would allow it', async () => {
-    const clock = new SteppingClock(Date.UTC(2030, 0, 1, 12, 0, 0));
-    const github = await useGitHub({ token: GITHUB_TOKEN });
-    const client = clientOf(github, { clock });
+    const { clock, github, client } = await onTheClock();
     github.failNext(429, { headers: { 'retry-after': '120' } });
 
     const error = (await client
