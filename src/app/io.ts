@@ -1,7 +1,9 @@
+import { EventEmitter, once } from 'node:events';
 import { createInterface } from 'node:readline/promises';
 
 export interface Writer {
-  write(text: string): void;
+  /** A stream returns false when the text waits in memory behind a full buffer. */
+  write(text: string): boolean | void;
 }
 
 /**
@@ -60,4 +62,15 @@ export function wantsColor(io: Io, flag: boolean | undefined): boolean {
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return io.isTTY;
+}
+
+/**
+ * Write the pieces one after the other, letting a full pipe drain before the next: otherwise a
+ * large document piped to a slow reader is queued in memory whole (80 MB for the JSON plan of
+ * 100,000 trainings).
+ */
+export async function writePieces(out: Writer, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (out.write(piece) === false && out instanceof EventEmitter) await once(out, 'drain');
+  }
 }

@@ -106,7 +106,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
 
 /** The one place where an error becomes words and an exit code (see src/errors.ts). */
 function reportError(error: unknown, io: Io): ExitCode {
-  const say = (text: string): void => io.stderr.write(`${redact(text, io.env)}\n`);
+  const say = (text: string): void => void io.stderr.write(`${redact(text, io.env)}\n`);
   if (error instanceof ExitError) return error.code;
   if (error instanceof UsageError) {
     say(`Error: ${error.message}\nRun "opencx-trainings --help" for usage.`);

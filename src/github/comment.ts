@@ -23,7 +23,7 @@ export async function publishComment(
 ): Promise<string | undefined> {
   const { event, repository, token, apiUrl } = run.context;
   const warn = (message: string): void =>
-    io.stdout.write(formatAnnotation('warning', message, { title: TITLE }));
+    void io.stdout.write(formatAnnotation('warning', message, { title: TITLE }));
   if (event.pullRequest === null) {
     io.stdout.write(`No comment: the "${event.name}" event is not a pull request.\n`);
     return undefined;

@@ -53,6 +53,8 @@ export function diffTraining(d: ResolvedDesired, r: Remote, names: Names): Field
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  // Most lists are shared or equal in order: no set to build for them (this runs per training).
+  if (a.length === b.length && a.every((x, i) => x === b[i])) return true;
   const set = new Set(a);
   return set.size === new Set(b).size && b.every((x) => set.has(x));
 }

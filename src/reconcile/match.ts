@@ -49,12 +49,14 @@ export function matchTrainings(
   const groups = new Map<string, Remote[]>();
   for (const r of byId.values()) {
     if (claimed.has(r.id) || r.ownership?.namespace !== namespace) continue;
-    groups.set(r.ownership.key, [...(groups.get(r.ownership.key) ?? []), r]);
+    const group = groups.get(r.ownership.key);
+    if (group === undefined) groups.set(r.ownership.key, [r]);
+    else group.push(r);
   }
   const duplicates: Duplicate[] = [];
   const kept = new Map<string, Remote>();
   for (const [key, group] of groups) {
-    const [keep, ...extra] = [...group].sort(oldestFirst);
+    const [keep, ...extra] = group.length === 1 ? group : group.sort(oldestFirst);
     if (keep === undefined) continue;
     kept.set(key, keep);
     if (extra.length > 0) duplicates.push({ keep, extra });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aRemote, aTraining } from '../../test/helpers/builders.js';
+import { ownershipMetadata } from '../model/ownership.js';
 import type { Remote } from '../model/remote.js';
 import { assemblePlan, type PlanInput } from './plan.js';
 import type { Action, Plan } from './plan-types.js';
@@ -63,6 +64,20 @@ describe('assemblePlan', () => {
     const plan = planOf([d], [r]);
     expect(kinds(plan)).toEqual(['no-op a']);
     expect(only(plan, 'a')).toMatchObject({ matched_by: 'key', id: r.id, reason: 'in-sync' });
+  });
+
+  it('sees a changed member in sets of the same size', () => {
+    const d = aTraining({ key: 'a', channels: ['email', 'web'], segmentIds: ['s1'] });
+    const r = aRemote({
+      key: 'a',
+      restricted_to_channels: ['sms', 'web'],
+      restricted_to_segments: ['s2'],
+    });
+    const action = only(planOf([d], [r]), 'a');
+    expect(action.kind === 'update' && action.changes.map((c) => c.field)).toEqual([
+      'channels',
+      'segments',
+    ]);
   });
 
   it('names every changed field, sets as sets and ids as names', () => {
@@ -227,6 +242,22 @@ describe('assemblePlan', () => {
     );
     expect(kinds(plan)).toEqual(['no-op a']);
     expect(plan.warnings.map((w) => w.code)).toEqual(['metadata-not-synced']);
+  });
+
+  it.each([
+    ['the same', { owner: 'ann', tier: 2 }, { tier: 2, owner: 'ann' }, false],
+    ['none on either side', {}, {}, false],
+    ['a key only OpenCX has', { owner: 'ann', extra: true }, { owner: 'ann' }, true],
+    ['a key only the file has', { owner: 'ann' }, { owner: 'ann', extra: true }, true],
+    ['a value of another type', { tier: '2' }, { tier: 2 }, true],
+    ['a value that differs', { owner: 'ann' }, { owner: 'bob' }, true],
+  ])('compares user metadata, ours left out: %s', (_, remote, file, warned) => {
+    const metadata = { ...ownershipMetadata('test', 'a'), ...remote };
+    const plan = planOf(
+      [aTraining({ key: 'a', metadata: file })],
+      [aRemote({ key: 'a', metadata })],
+    );
+    expect(plan.warnings.some((w) => w.code === 'metadata-not-synced')).toBe(warned);
   });
 
   describe('the mass-delete guard', () => {

@@ -1,4 +1,4 @@
-import { userMetadata } from '../model/ownership.js';
+import { RESERVED_METADATA_PREFIX } from '../model/ownership.js';
 import { effectiveText, type Remote } from '../model/remote.js';
 import { diffTraining, type Names } from './diff.js';
 import { describeGuard, guardOfActions } from './guards.js';
@@ -160,7 +160,7 @@ function warnAboutOwnership(m: Match, r: Remote, namespace: string, warnings: Pl
       message: `${d.file} pins ${r.id}, which namespace "${r.ownership.namespace}" manages; both repositories will change it.`,
     });
   }
-  if (r.metadata !== null && !sameMetadata(userMetadata(r.metadata), d.metadata)) {
+  if (r.metadata !== null && !sameUserMetadata(r.metadata, d.metadata)) {
     warnings.push({
       code: 'metadata-not-synced',
       file: d.file,
@@ -202,10 +202,17 @@ function summarize(actions: readonly Action[]): Record<ActionKind, number> {
   return summary;
 }
 
-function sameMetadata(
-  a: Readonly<Record<string, unknown>>,
-  b: Readonly<Record<string, unknown>>,
+/** The remote's user metadata (ours left out) equals the file's. Allocates nothing: runs per training. */
+function sameUserMetadata(
+  remote: Readonly<Record<string, unknown>>,
+  file: Readonly<Record<string, unknown>>,
 ): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+  let count = 0;
+  for (const name in remote) {
+    if (!Object.hasOwn(remote, name) || name.startsWith(RESERVED_METADATA_PREFIX)) continue;
+    if (!Object.hasOwn(file, name) || !Object.is(remote[name], file[name])) return false;
+    count++;
+  }
+  for (const name in file) if (Object.hasOwn(file, name)) count--;
+  return count === 0;
 }

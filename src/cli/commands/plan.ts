@@ -2,7 +2,7 @@ import { hasChanges } from '../../reconcile/plan-types.js';
 import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../render/plan-formats.js';
 import { choice, commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
 import { ExitCode } from '../../util/errors.js';
-import { wantsColor, type Io } from '../../app/io.js';
+import { wantsColor, writePieces, type Io } from '../../app/io.js';
 import { writePlanFile } from '../../app/plan-file.js';
 import { openSession, planSession, type SyncOptions } from '../../app/session.js';
 
@@ -61,8 +61,10 @@ export async function plan(options: PlanOptions, io: Io): Promise<ExitCode> {
   try {
     const { plan } = await planSession(session, io, options);
     const color = wantsColor(io, options.color);
-    for (const piece of renderPlan(plan, options.format, { color, verbose: options.verbose }))
-      io.stdout.write(piece);
+    await writePieces(
+      io.stdout,
+      renderPlan(plan, options.format, { color, verbose: options.verbose }),
+    );
     if (options.out !== undefined) {
       await writePlanFile(plan, options.out, io.cwd);
       info.write(

@@ -1,0 +1,42 @@
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { writePieces } from './io.js';
+
+/** A stream that takes a millisecond per piece and records the most it ever held queued. */
+class SlowPipe extends Writable {
+  received = '';
+  queuedMost = 0;
+  constructor() {
+    super({
+      highWaterMark: 100,
+      write: (chunk: Buffer, _encoding, done) => {
+        this.received += chunk.toString();
+        void sleep(1).then(() => done());
+      },
+    });
+  }
+  override write(text: string): boolean {
+    const ok = super.write(text);
+    this.queuedMost = Math.max(this.queuedMost, this.writableLength);
+    return ok;
+  }
+}
+
+describe('writePieces', () => {
+  it('waits for a full stream to drain before writing on', async () => {
+    const pipe = new SlowPipe();
+    const pieces = Array.from({ length: 50 }, (_, i) => `${String(i).padStart(60, '.')}\n`);
+    await writePieces(pipe, pieces);
+    await new Promise<void>((resolve) => pipe.end(resolve));
+    expect(pipe.received).toBe(pieces.join(''));
+    // Never more than one piece past the buffer's limit waits in memory.
+    expect(pipe.queuedMost).toBeLessThanOrEqual(100 + 61);
+  });
+
+  it('writes everything at once to a writer that is not a stream', async () => {
+    const out: string[] = [];
+    await writePieces({ write: (text) => void out.push(text) }, ['a', 'b', 'c']);
+    expect(out).toEqual(['a', 'b', 'c']);
+  });
+});
