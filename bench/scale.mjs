@@ -2,10 +2,11 @@
 // (user + sys of the process), peak memory (maxRSS) and requests made. The emulator holds the
 // same trainings, so the plan finds no change; rate limit off (emulator and tool); plan runs at
 // 0 ms and 50 ms of latency per request. Files are generated once per size and reused. Up to
-// 10k, pull too: an org of the same trainings without our metadata, adopted into one folder.
+// 10k, pull too: an org of the same trainings without our metadata, adopted into one folder; and
+// plan on the embedded local target, its data file holding the same trainings.
 //
 // `--sizes 1000,10000` picks the sizes; `--quick` is `--sizes 1000`.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmulator } from '../dist/emulator/index.js';
 import {
@@ -22,6 +23,8 @@ const SIZES = [1_000, 10_000, 100_000];
 const LATENCIES = [0, 50];
 /** Pull writes a file per training, fsync'd: the largest size would take minutes of disk alone. */
 const MAX_PULL_SIZE = 10_000;
+/** The local target keeps its whole state in one JSON file, read at start: meant for small orgs. */
+const MAX_LOCAL_SIZE = 10_000;
 
 export async function benchScale({ quick = false, sizes } = {}) {
   const list =
@@ -48,7 +51,7 @@ export async function benchScale({ quick = false, sizes } = {}) {
       seconds(r.ms),
       seconds(r.cpuMs),
       `${r.maxRssMb.toFixed(0)} MB`,
-      String(r.requests),
+      Number.isNaN(r.requests) ? 'in process' : String(r.requests),
     ]),
   ]);
   return rows;
@@ -87,6 +90,31 @@ async function runSize(size) {
         'plan (no change)',
         ['plan', '--format', 'json', '--detailed-exitcode'],
         `${latencyMs} ms`,
+      );
+    }
+    if (size <= MAX_LOCAL_SIZE) {
+      // The embedded local target of a repository: its data file holds the same trainings.
+      const local = path.join(dir, 'local');
+      await mkdir(local);
+      await symlink(path.join(dir, 'trainings'), path.join(local, 'trainings'));
+      await writeFile(
+        path.join(local, 'opencx.yml'),
+        'namespace: bench\ntargets:\n  here:\n    emulator: true\ndefault_target: here\n',
+      );
+      const stored = await startEmulator({
+        rateLimit: false,
+        dataFile: path.join(local, '.opencx', 'emulator.json'),
+        data: { trainings: seed },
+      });
+      await stored.stop();
+      const r = await timeCli(['plan', '--format', 'json', '--detailed-exitcode'], {
+        cwd: local,
+        env,
+      });
+      if (r.code !== 0) throw new Error(`local plan exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
+      rows.push({ size, command: 'plan (local target)', latency: '-', ...r, requests: NaN });
+      console.log(
+        `  ${'plan (local target)'.padEnd(28)} ${'-'.padEnd(6)} ${seconds(r.ms).padStart(8)}  CPU ${seconds(r.cpuMs)}  ${r.maxRssMb.toFixed(0)} MB`,
       );
     }
     if (size <= MAX_PULL_SIZE) {
