@@ -19,6 +19,9 @@ export async function listExistingPaths(dir: string): Promise<string[]> {
   });
 }
 
+/** Files written at once: each write waits for its flush to disk, which a disk does several at a time. */
+const PARALLEL_WRITES = 8;
+
 export type FileOutcome = 'created' | 'overwritten' | 'exists' | 'outside' | 'failed';
 
 export interface FileResult {
@@ -29,7 +32,7 @@ export interface FileResult {
 }
 
 /**
- * Write the planned files under `dir`, one at a time, each whole or not at all. A new file
+ * Write the planned files under `dir`, a few at a time, each whole or not at all. A new file
  * never replaces one that appeared since the plan was made; a path that would leave `dir`
  * (through a linked folder) is not written.
  */
@@ -38,26 +41,32 @@ export async function writePlannedFiles(
   files: readonly PlannedFile[],
 ): Promise<FileResult[]> {
   await mkdir(dir, { recursive: true });
-  const results: FileResult[] = [];
-  for (const file of files) {
-    if (file.action === 'skip') continue;
-    const absolute = await resolveInside(dir, file.path);
-    if (absolute === undefined) {
-      results.push({ path: file.path, outcome: 'outside' });
-      continue;
+  const writes = files.filter((file) => file.action !== 'skip');
+  const results: FileResult[] = new Array<FileResult>(writes.length);
+  // A few files at once: each waits for the disk to flush it, and the disk takes several.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < writes.length; i = next++) {
+      results[i] = await writePlannedFile(dir, writes[i] as PlannedFile);
     }
-    const overwrite = file.action === 'overwrite';
-    try {
-      const outcome = await writeFileAtomic(absolute, file.text, { overwrite });
-      results.push({
-        path: file.path,
-        outcome: outcome === 'exists' ? 'exists' : overwrite ? 'overwritten' : 'created',
-      });
-    } catch (error) {
-      // One file that cannot be written (permissions, a file where a folder should be) must
-      // not stop the others: it is reported with the rest.
-      results.push({ path: file.path, outcome: 'failed', reason: fileErrorReason(error) });
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
   return results;
+}
+
+async function writePlannedFile(dir: string, file: PlannedFile): Promise<FileResult> {
+  const absolute = await resolveInside(dir, file.path);
+  if (absolute === undefined) return { path: file.path, outcome: 'outside' };
+  const overwrite = file.action === 'overwrite';
+  try {
+    const outcome = await writeFileAtomic(absolute, file.text, { overwrite });
+    return {
+      path: file.path,
+      outcome: outcome === 'exists' ? 'exists' : overwrite ? 'overwritten' : 'created',
+    };
+  } catch (error) {
+    // One file that cannot be written (permissions, a file where a folder should be) must
+    // not stop the others: it is reported with the rest.
+    return { path: file.path, outcome: 'failed', reason: fileErrorReason(error) };
+  }
 }
