@@ -72,7 +72,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
-Run "opencx-trainings <command> --help" for the options of a command.
+Run "opencx-trainings help <command>" (or "<command> --help") for the options of a command.
 `;
 
 function help(io: Io, usage: string): Promise<ExitCode> {
@@ -84,23 +84,44 @@ function help(io: Io, usage: string): Promise<ExitCode> {
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const [name, ...args] = argv;
   try {
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      return await help(io, USAGE());
+    if (name === undefined || name === '--help' || name === '-h') return await help(io, USAGE());
+    if (name === 'help') {
+      const [topic, ...rest] = args;
+      if (topic === undefined) return await help(io, USAGE());
+      if (rest.length > 0) throw new UsageError(`"help" takes one command, not "${rest[0]}".`);
+      return await commandNamed(topic).run(['--help'], io);
     }
     if (name === '--version' || name === '-v') {
       io.stdout.write(`${VERSION}\n`);
       return ExitCode.ok;
     }
-    const command = COMMANDS[name];
-    if (command === undefined) {
-      const guess = suggest(name, Object.keys(COMMANDS));
-      throw new UsageError(
-        `Unknown command "${name}".${guess === undefined ? '' : ` Did you mean "${guess}"?`}`,
-      );
+    const command = commandNamed(name);
+    try {
+      return await command.run(args, io);
+    } catch (error) {
+      throw error instanceof UsageError ? new CommandUsageError(name, error.message) : error;
     }
-    return await command.run(args, io);
   } catch (error) {
     return reportError(error, io);
+  }
+}
+
+function commandNamed(name: string): CommandEntry {
+  const command = COMMANDS[name];
+  if (command !== undefined) return command;
+  const guess = suggest(name, Object.keys(COMMANDS));
+  throw new UsageError(
+    `Unknown command "${name}".${guess === undefined ? '' : ` Did you mean "${guess}"?`}`,
+  );
+}
+
+/** A usage error of one command: its own help is the one to read. */
+class CommandUsageError extends UsageError {
+  constructor(
+    readonly command: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
@@ -109,7 +130,8 @@ function reportError(error: unknown, io: Io): ExitCode {
   const say = (text: string): void => void io.stderr.write(`${redact(text, io.env)}\n`);
   if (error instanceof ExitError) return error.code;
   if (error instanceof UsageError) {
-    say(`Error: ${error.message}\nRun "opencx-trainings --help" for usage.`);
+    const help = error instanceof CommandUsageError ? `${error.command} --help` : '--help';
+    say(`Error: ${error.message}\nRun "opencx-trainings ${help}" for usage.`);
   } else if (error instanceof UserFacingError) {
     say(`Error: ${error.message}`);
   } else {

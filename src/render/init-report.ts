@@ -45,6 +45,7 @@ export function renderInitReport(
     'Next:',
     '  npx opencx-trainings validate     check the training files',
     '  npx opencx-trainings plan         what apply would change, here in the local emulator',
+    '  npx opencx-trainings apply        make the local emulator match the files',
     '  npx opencx-trainings pull --target production --map-directories',
     '                                    write a file for each training already in OpenCX',
     `On GitHub, add the secret ${DEFAULT_TOKEN_ENV}: pull requests then show the plan, and merges to`,

@@ -27,6 +27,8 @@ describe('init', () => {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-');
     expect(initialised.stdout).toContain(`(namespace "${namespace}")`);
+    const next = [...initialised.stdout.matchAll(/^ {2}npx opencx-trainings (\w+)/gm)];
+    expect(next.map((m) => m[1])).toEqual(['validate', 'plan', 'apply', 'pull']);
     expect(Object.keys(await snapshot(dir))).toEqual([
       '.github/workflows/trainings-sync.yml',
       '.gitignore',

@@ -4,12 +4,21 @@ import { emptyReport, type ApplyReport } from '../../reconcile/apply-types.js';
 import { hasChanges } from '../../reconcile/plan-types.js';
 import { progressRenderer, renderApplyOutput } from '../../render/apply-report.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { choice, commonOptions, parseFlags, stringValue } from '../args.js';
+import { choice, commonOptions, parseFlags, stringValue, type Flags } from '../args.js';
+import {
+  COLOR_ROW,
+  DEBUG_ROW,
+  HELP_ROW,
+  NO_CACHE_ROW,
+  renderUsage,
+  REPOSITORY_ROWS,
+  TARGET_ROW,
+} from '../usage.js';
 import { confirmApply } from '../../app/confirm.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { checkSavedPlan, readPlanFile } from '../../app/plan-file.js';
 import { openSession, planSession, type SyncOptions } from '../../app/session.js';
-import { PLAN_FLAGS } from './plan.js';
+import { SYNC_FLAGS } from './plan.js';
 
 export interface ApplyOptions extends SyncOptions {
   yes: boolean;
@@ -19,32 +28,51 @@ export interface ApplyOptions extends SyncOptions {
   format: 'text' | 'json';
 }
 
-export const applyUsage = `Usage: opencx-trainings apply [--target NAME] [--yes] [--plan FILE] [--allow-mass-delete]
+const APPLY_FLAGS = {
+  yes: { type: 'boolean', short: 'y' },
+  plan: { type: 'string', value: 'FILE' },
+  'allow-mass-delete': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string', value: 'text|json' },
+  ...SYNC_FLAGS,
+} as const satisfies Flags;
 
-Make OpenCX match the files: plan from the live state, show the plan, ask, then create, update,
-publish and delete. Safe to run again at any time; a second run changes nothing.
-
-Options:
-  --target NAME          target from opencx.yml (default: default_target, else the local emulator)
-  --yes                  do not ask (required when not run from a terminal)
-  --plan FILE            apply a plan saved with "plan --out FILE", if OpenCX has not changed since
-  --allow-mass-delete    let the plan delete more than max_deletes / max_delete_ratio allow
-  --dry-run              show the plan and stop (same as "plan")
-  --format FORMAT        text (default) or json (the apply report)
-  --root DIR, --config FILE, --no-color, --debug (print every API request); --no-cache: no effect
-`;
+export const applyUsage = renderUsage({
+  command: 'apply',
+  flags: APPLY_FLAGS,
+  about: `Make OpenCX match the files: plan from the live state, show the plan, ask, then create, update,
+publish and delete. Safe to run again at any time; a second run changes nothing. Interrupted
+(Ctrl+C), it finishes the requests under way, prints what was done and exits 130.`,
+  sections: [
+    {
+      title: 'Options',
+      rows: [
+        TARGET_ROW,
+        ['-y, --yes', 'do not ask (required when not run from a terminal)'],
+        ['--plan FILE', 'apply a plan saved with "plan --out FILE", if nothing changed since'],
+        [
+          '--allow-mass-delete',
+          'let the plan delete more than max_deletes / max_delete_ratio allow',
+        ],
+        ['--dry-run', 'show the plan and stop (same as "plan")'],
+        ['--format FORMAT', 'text (default) or json (the apply report)'],
+        DEBUG_ROW,
+        ...REPOSITORY_ROWS,
+        COLOR_ROW,
+        NO_CACHE_ROW,
+        HELP_ROW,
+      ],
+    },
+  ],
+  examples: [
+    'opencx-trainings apply',
+    'opencx-trainings apply --target production --yes',
+    'opencx-trainings plan --out plan.json && opencx-trainings apply --plan plan.json --yes',
+  ],
+});
 
 export function parseApplyArgs(args: readonly string[]): ApplyOptions | 'help' {
-  const { values } = parseFlags(
-    {
-      ...PLAN_FLAGS,
-      yes: { type: 'boolean', short: 'y' },
-      plan: { type: 'string' },
-      'allow-mass-delete': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-    },
-    args,
-  );
+  const { values } = parseFlags(APPLY_FLAGS, args);
   if (values.help === true) return 'help';
   return {
     ...commonOptions(values),

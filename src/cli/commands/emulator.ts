@@ -10,7 +10,8 @@ import {
   type RunningEmulator,
 } from '../../emulator/index.js';
 import { renderEmulatorBanner } from '../../render/emulator-banner.js';
-import { choice, parseFlags, stringValue } from '../args.js';
+import { choice, parseFlags, stringValue, type Flags } from '../args.js';
+import { HELP_ROW, renderUsage } from '../usage.js';
 import { ExitCode, UsageError } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
 import {
@@ -21,72 +22,95 @@ import {
   rateLimitFlag,
 } from './emulator-args.js';
 
-export const emulatorUsage = `Usage: opencx-trainings emulator [options]
-
-Run a local emulator of the OpenCX training API on 127.0.0.1 until Ctrl+C. It prints its URL
-and the token to send as "Authorization: Bearer <token>" (a local test token).
-See docs/emulator.md for what it emulates and what it does not.
-
-Options:
-  --port N                    port on 127.0.0.1 (default 0: any free port)
-  --data FILE                 keep the state in this JSON file (default: in memory)
-  --token T                   token to accept (default: a random one)
-  --rate-limit N/SECONDS|off  requests per window and token (default 100/60, as documented)
-  --quiet                     no line for each request
-
-Faults (reproducible for a given --seed):
-  --seed N                    seed of the fault draws (default 1)
-  --fault-rate F              fraction of requests answered 500, 502 or 503
-  --throttle-rate F           fraction of requests answered 429 with Retry-After
-  --drop-rate F               fraction of writes stored, then cut off before the answer
-  --latency MIN-MAX           added latency in ms (e.g. 20-200)
-  --fault-methods LIST        only these methods get faults (e.g. POST,PUT)
-  --faults-writes-only        only writes (POST, PUT, PATCH, DELETE) get faults
-
-Undocumented behaviour of the real API (default first):
-  --metadata-on-update M      ignore | apply | reject: metadata in an update body
-  --toggle-draft MODE         body | toggle: { is_draft } required, or a body-less flip
-  --create-status S           201 | 200
-  --delete-status S           200 | 204: with the deleted training, or no body
-  --segments-envelope E       data | items
-  --no-directories            no GET /training/directories (404)
-  --get-metadata              GET /training/{id} includes metadata
-  --sort-direction D          desc | asc
-  --retry-after F             seconds | date | none
-  --draft-create MODE         both | draft-only: where a new draft keeps its text
-  --ignore-metadata-filter    GET /training ignores its documented metadata filter
-  --title-max N               longest title accepted (default ${DEFAULT_LIMITS.titleMaxLength})
-  --content-max N             longest content accepted (default ${DEFAULT_LIMITS.contentMaxLength})
-`;
-
 const FLAGS = {
-  port: { type: 'string' },
-  data: { type: 'string' },
-  token: { type: 'string' },
-  'rate-limit': { type: 'string' },
+  port: { type: 'string', value: 'N' },
+  data: { type: 'string', value: 'FILE' },
+  token: { type: 'string', value: 'T' },
+  'rate-limit': { type: 'string', value: 'N/SECONDS|off' },
   quiet: { type: 'boolean', short: 'q' },
-  seed: { type: 'string' },
-  'fault-rate': { type: 'string' },
-  'throttle-rate': { type: 'string' },
-  'drop-rate': { type: 'string' },
-  latency: { type: 'string' },
-  'fault-methods': { type: 'string' },
+  seed: { type: 'string', value: 'N' },
+  'fault-rate': { type: 'string', value: 'F' },
+  'throttle-rate': { type: 'string', value: 'F' },
+  'drop-rate': { type: 'string', value: 'F' },
+  latency: { type: 'string', value: 'MIN-MAX' },
+  'fault-methods': { type: 'string', value: 'LIST' },
   'faults-writes-only': { type: 'boolean' },
-  'metadata-on-update': { type: 'string' },
-  'toggle-draft': { type: 'string' },
-  'create-status': { type: 'string' },
-  'delete-status': { type: 'string' },
-  'segments-envelope': { type: 'string' },
+  'metadata-on-update': { type: 'string', value: 'ignore|apply|reject' },
+  'toggle-draft': { type: 'string', value: 'body|toggle' },
+  'create-status': { type: 'string', value: '201|200' },
+  'delete-status': { type: 'string', value: '200|204' },
+  'segments-envelope': { type: 'string', value: 'data|items' },
   'no-directories': { type: 'boolean' },
   'get-metadata': { type: 'boolean' },
-  'sort-direction': { type: 'string' },
-  'retry-after': { type: 'string' },
-  'draft-create': { type: 'string' },
+  'sort-direction': { type: 'string', value: 'desc|asc' },
+  'retry-after': { type: 'string', value: 'seconds|date|none' },
+  'draft-create': { type: 'string', value: 'both|draft-only' },
   'ignore-metadata-filter': { type: 'boolean' },
-  'title-max': { type: 'string' },
-  'content-max': { type: 'string' },
+  'title-max': { type: 'string', value: 'N' },
+  'content-max': { type: 'string', value: 'N' },
   help: { type: 'boolean', short: 'h' },
-} as const;
+} as const satisfies Flags;
+
+export const emulatorUsage = renderUsage({
+  command: 'emulator',
+  flags: FLAGS,
+  about: `Run a local emulator of the OpenCX training API on 127.0.0.1 until Ctrl+C. It prints its URL
+and the token to send as "Authorization: Bearer <token>" (a local test token).
+See docs/emulator.md for what it emulates and what it does not.`,
+  sections: [
+    {
+      title: 'Options',
+      rows: [
+        ['--port N', 'port on 127.0.0.1 (default 0: any free port)'],
+        ['--data FILE', 'keep the state in this JSON file (default: in memory)'],
+        ['--token T', 'token to accept (default: a random one)'],
+        [
+          '--rate-limit N/SECONDS|off',
+          'requests per window and token (default 100/60, as documented)',
+        ],
+        ['-q, --quiet', 'no line for each request'],
+        HELP_ROW,
+      ],
+    },
+    {
+      title: 'Faults (reproducible for a given --seed)',
+      rows: [
+        ['--seed N', 'seed of the fault draws (default 1)'],
+        ['--fault-rate F', 'fraction of requests answered 500, 502 or 503'],
+        ['--throttle-rate F', 'fraction of requests answered 429 with Retry-After'],
+        ['--drop-rate F', 'fraction of writes stored, then cut off before the answer'],
+        ['--latency MIN-MAX', 'added latency in ms (e.g. 20-200)'],
+        ['--fault-methods LIST', 'only these methods get faults (e.g. POST,PUT)'],
+        ['--faults-writes-only', 'only writes (POST, PUT, PATCH, DELETE) get faults'],
+      ],
+    },
+    {
+      title: 'Undocumented behaviour of the real API (default first)',
+      rows: [
+        ['--metadata-on-update M', 'ignore | apply | reject: metadata in an update body'],
+        ['--toggle-draft MODE', 'body | toggle: { is_draft } required, or a body-less flip'],
+        ['--create-status S', '201 | 200'],
+        ['--delete-status S', '200 | 204: with the deleted training, or no body'],
+        ['--segments-envelope E', 'data | items'],
+        ['--no-directories', 'no GET /training/directories (404)'],
+        ['--get-metadata', 'GET /training/{id} includes metadata'],
+        ['--sort-direction D', 'desc | asc'],
+        ['--retry-after F', 'seconds | date | none'],
+        ['--draft-create MODE', 'both | draft-only: where a new draft keeps its text'],
+        ['--ignore-metadata-filter', 'GET /training ignores its documented metadata filter'],
+        ['--title-max N', `longest title accepted (default ${DEFAULT_LIMITS.titleMaxLength})`],
+        [
+          '--content-max N',
+          `longest content accepted (default ${DEFAULT_LIMITS.contentMaxLength})`,
+        ],
+      ],
+    },
+  ],
+  examples: [
+    'opencx-trainings emulator --data .opencx/emulator.json',
+    'opencx-trainings emulator --fault-rate 0.1 --throttle-rate 0.05 --latency 20-200 --seed 7',
+  ],
+});
 
 export interface EmulatorCommandOptions {
   /** `dataFile` as typed, resolved against the working directory when the command runs. */

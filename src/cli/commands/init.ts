@@ -5,7 +5,8 @@ import { DEFAULT_TOKEN_ENV } from '../../model/opencx-api.js';
 import { renderInitReport } from '../../render/init-report.js';
 import { styleFor } from '../../render/style.js';
 import { VERSION } from '../../util/version.js';
-import { parseFlags, stringValue } from '../args.js';
+import { parseFlags, stringValue, type Flags } from '../args.js';
+import { COLOR_ROW, HELP_ROW, renderUsage } from '../usage.js';
 import { ExitCode, UsageError } from '../../util/errors.js';
 import { wantsColor, type Io } from '../../app/io.js';
 
@@ -15,30 +16,43 @@ export interface InitOptions {
   color: boolean | undefined;
 }
 
-export const initUsage = `Usage: opencx-trainings init [--dir DIR] [--namespace NAME]
+const INIT_FLAGS = {
+  dir: { type: 'string', value: 'DIR' },
+  namespace: { type: 'string', value: 'NAME' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Flags;
 
-Set up a repository of trainings: opencx.yml (a production target whose API key comes from
+export const initUsage = renderUsage({
+  command: 'init',
+  flags: INIT_FLAGS,
+  about: `Set up a repository of trainings: opencx.yml (a production target whose API key comes from
 $${DEFAULT_TOKEN_ENV}, and a local emulator target), two example trainings, the GitHub workflow that
 plans on pull requests and applies on main, editor settings for the JSON Schemas, and .opencx/
-in .gitignore. Never overwrites a file: those that exist are left as they are and listed.
-
-Options:
-  --dir DIR           the repository's folder (default: the current folder)
-  --namespace NAME    owner name recorded on the trainings it creates (default: from the folder name)
-  --no-color          plain output even on a terminal
-`;
+in .gitignore. Never overwrites a file: those that exist are left as they are and listed.`,
+  sections: [
+    {
+      title: 'Options',
+      rows: [
+        ['--dir DIR', "the repository's folder (default: the current folder)"],
+        [
+          '--namespace NAME',
+          'owner name recorded on the trainings it creates (default: from the folder name)',
+        ],
+        COLOR_ROW,
+        HELP_ROW,
+      ],
+    },
+  ],
+  examples: [
+    'opencx-trainings init',
+    'opencx-trainings init --dir support-bot --namespace support',
+  ],
+});
 
 export function parseInitArgs(args: readonly string[]): InitOptions | 'help' {
-  const { values } = parseFlags(
-    {
-      dir: { type: 'string' },
-      namespace: { type: 'string' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    args,
-  );
+  const { values } = parseFlags(INIT_FLAGS, args);
   if (values.help === true) return 'help';
   const namespace = stringValue(values.namespace);
   if (namespace !== undefined && !NAMESPACE_PATTERN.test(namespace)) {

@@ -1,6 +1,22 @@
 import { hasChanges } from '../../reconcile/plan-types.js';
 import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../render/plan-formats.js';
-import { choice, commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
+import {
+  choice,
+  commonOptions,
+  COMMON_OPTIONS,
+  parseFlags,
+  stringValue,
+  type Flags,
+} from '../args.js';
+import {
+  COLOR_ROW,
+  DEBUG_ROW,
+  HELP_ROW,
+  NO_CACHE_ROW,
+  renderUsage,
+  REPOSITORY_ROWS,
+  TARGET_ROW,
+} from '../usage.js';
 import { ExitCode } from '../../util/errors.js';
 import { wantsColor, writePieces, type Io } from '../../app/io.js';
 import { writePlanFile } from '../../app/plan-file.js';
@@ -13,36 +29,51 @@ export interface PlanOptions extends SyncOptions {
   verbose: boolean;
 }
 
-export const planUsage = `Usage: opencx-trainings plan [--target NAME] [--format text|json|markdown] [--detailed-exitcode] [--out FILE]
-
-Show what apply would change in OpenCX: creates, updates, publications and deletes, with the
-differences in content. Reads the org; never writes to it.
-
-Options:
-  --target NAME          target from opencx.yml (default: default_target, else the local emulator)
-  --format FORMAT        text (default), json (see docs/plan-format.md) or markdown (pull requests)
-  --detailed-exitcode    exit 2 when there are changes, 0 when none, 1 on errors
-  --out FILE             also save the plan as JSON, for "apply --plan FILE"
-  --verbose              list unchanged trainings too
-  --root DIR, --config FILE, --no-color, --debug (print every API request); --no-cache: no effect
-`;
-
-export const PLAN_FLAGS = {
-  ...COMMON_OPTIONS,
-  format: { type: 'string' },
+/** What plan and apply both read, after their own flags. */
+export const SYNC_FLAGS = {
   debug: { type: 'boolean' },
-} as const;
+  ...COMMON_OPTIONS,
+} as const satisfies Flags;
+
+const PLAN_FLAGS = {
+  format: { type: 'string', value: PLAN_FORMATS.join('|') },
+  'detailed-exitcode': { type: 'boolean' },
+  out: { type: 'string', value: 'FILE' },
+  verbose: { type: 'boolean', short: 'v' },
+  ...SYNC_FLAGS,
+} as const satisfies Flags;
+
+export const planUsage = renderUsage({
+  command: 'plan',
+  flags: PLAN_FLAGS,
+  about: `Show what apply would change in OpenCX: creates, updates, publications and deletes, with the
+differences in content. Reads the org; never writes to it.`,
+  sections: [
+    {
+      title: 'Options',
+      rows: [
+        TARGET_ROW,
+        ['--format FORMAT', 'text (default), json (see docs/plan-format.md) or markdown'],
+        ['--detailed-exitcode', 'exit 2 when there are changes, 0 when none, 1 on errors'],
+        ['--out FILE', 'also save the plan as JSON, for "apply --plan FILE"'],
+        ['-v, --verbose', 'list unchanged trainings too'],
+        DEBUG_ROW,
+        ...REPOSITORY_ROWS,
+        COLOR_ROW,
+        NO_CACHE_ROW,
+        HELP_ROW,
+      ],
+    },
+  ],
+  examples: [
+    'opencx-trainings plan',
+    'opencx-trainings plan --target production --out plan.json',
+    'opencx-trainings plan --format json | jq .summary',
+  ],
+});
 
 export function parsePlanArgs(args: readonly string[]): PlanOptions | 'help' {
-  const { values } = parseFlags(
-    {
-      ...PLAN_FLAGS,
-      'detailed-exitcode': { type: 'boolean' },
-      out: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-    },
-    args,
-  );
+  const { values } = parseFlags(PLAN_FLAGS, args);
   if (values.help === true) return 'help';
   return {
     ...commonOptions(values),

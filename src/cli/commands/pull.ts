@@ -1,45 +1,75 @@
 import { ExitCode, UsageError } from '../../util/errors.js';
 import { renderPullRefused, renderPullReport } from '../../render/pull-report.js';
-import { commonOptions, COMMON_OPTIONS, parseFlags, stringValue } from '../args.js';
+import { commonOptions, COMMON_OPTIONS, parseFlags, stringValue, type Flags } from '../args.js';
+import {
+  COLOR_ROW,
+  DEBUG_ROW,
+  HELP_ROW,
+  NO_CACHE_ROW,
+  renderUsage,
+  REPOSITORY_ROWS,
+  TARGET_ROW,
+} from '../usage.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { runPull, type PullOptions } from '../../app/pull.js';
 
-export const pullUsage = `Usage: opencx-trainings pull [--target NAME] [--all | --unmanaged] [--dir DIR] [--force] [--map-directories] [--dry-run]
+const PULL_FLAGS = {
+  all: { type: 'boolean' },
+  unmanaged: { type: 'boolean' },
+  dir: { type: 'string', value: 'DIR' },
+  force: { type: 'boolean' },
+  'map-directories': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  ...COMMON_OPTIONS,
+} as const satisfies Flags;
 
-Write one Markdown file per OpenCX training, pinned to it by \`id:\`, so that an org made in the
+export const pullUsage = renderUsage({
+  command: 'pull',
+  flags: PULL_FLAGS,
+  about: `Write one Markdown file per OpenCX training, pinned to it by \`id:\`, so that an org made in the
 dashboard moves to Git in one command. Reads the org; never writes to it. Existing files are
-never overwritten without --force. A second pull writes nothing.
-
-Which trainings:
-  (default)              those without a file here: not pinned by a file, and not managed by
-                         this namespace under a key a file has; other namespaces' are left out
-  --unmanaged            only trainings that no repository manages (no ownership marker)
-  --all                  every training of the org, other namespaces' too
-
-Options:
-  --target NAME          target from opencx.yml (default: default_target, else the local emulator)
-  --dir DIR              write under DIR (default: the trainings root), laid out as
-                         <directory>/<title>.md
-  --force                overwrite the files of trainings that already have one (with --all)
-  --map-directories      add the directory names the files use to \`directories:\` in opencx.yml
-  --dry-run              show what would be written, and write nothing
-  --root DIR, --config FILE, --no-color, --debug (print every API request)
-`;
+never overwritten without --force. A second pull writes nothing.`,
+  sections: [
+    {
+      title: 'Which trainings',
+      rows: [
+        [
+          '(default)',
+          "those without a file here: not pinned by a file, and not managed by this namespace under a key a file has; other namespaces' are left out",
+        ],
+        ['--unmanaged', 'only trainings that no repository manages (no ownership marker)'],
+        ['--all', "every training of the org, other namespaces' too"],
+      ],
+    },
+    {
+      title: 'Options',
+      rows: [
+        TARGET_ROW,
+        ['--dir DIR', 'write under DIR (default: the trainings root), as <directory>/<title>.md'],
+        ['--force', 'overwrite the files of trainings that already have one (with --all)'],
+        [
+          '--map-directories',
+          'add the directory names the files use to `directories:` in opencx.yml',
+        ],
+        ['--dry-run', 'show what would be written, and write nothing'],
+        DEBUG_ROW,
+        ...REPOSITORY_ROWS,
+        COLOR_ROW,
+        NO_CACHE_ROW,
+        HELP_ROW,
+      ],
+    },
+  ],
+  examples: [
+    'opencx-trainings pull --target production --dry-run',
+    'opencx-trainings pull --target production --map-directories',
+    'opencx-trainings pull --all --force',
+  ],
+});
 
 export function parsePullArgs(args: readonly string[]): PullOptions | 'help' {
-  const { values } = parseFlags(
-    {
-      ...COMMON_OPTIONS,
-      all: { type: 'boolean' },
-      unmanaged: { type: 'boolean' },
-      dir: { type: 'string' },
-      force: { type: 'boolean' },
-      'map-directories': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      debug: { type: 'boolean' },
-    },
-    args,
-  );
+  const { values } = parseFlags(PULL_FLAGS, args);
   if (values.help === true) return 'help';
   if (values.all === true && values.unmanaged === true) {
     throw new UsageError('--all and --unmanaged exclude each other: choose one.');

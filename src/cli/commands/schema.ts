@@ -1,15 +1,25 @@
 import { jsonSchemaOf, type SchemaName } from '../../app/json-schemas.js';
-import { parseFlags } from '../args.js';
+import { parseFlags, type Flags } from '../args.js';
+import { HELP_ROW, renderUsage } from '../usage.js';
 import { UsageError, ExitCode } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
 
-export const schemaUsage = `Usage: opencx-trainings schema [training|config]
+const SCHEMA_FLAGS = { help: { type: 'boolean', short: 'h' } } as const satisfies Flags;
 
-Print the JSON Schema of training frontmatter (default) or of opencx.yml, for editors.
-`;
+export const schemaUsage = renderUsage({
+  command: 'schema',
+  flags: SCHEMA_FLAGS,
+  operands: '[training|config]',
+  about: 'Print the JSON Schema of training frontmatter (default) or of opencx.yml, for editors.',
+  sections: [{ title: 'Options', rows: [HELP_ROW] }],
+  examples: [
+    'opencx-trainings schema > training.schema.json',
+    'opencx-trainings schema config > opencx.schema.json',
+  ],
+});
 
 export function parseSchemaArgs(args: readonly string[]): { name: SchemaName } | 'help' {
-  const { values, positionals } = parseFlags({ help: { type: 'boolean', short: 'h' } }, args, {
+  const { values, positionals } = parseFlags(SCHEMA_FLAGS, args, {
     positionals: 1,
   });
   if (values.help === true) return 'help';

@@ -5,7 +5,8 @@ import {
   type ValidateFormat,
 } from '../../render/validate-report.js';
 import type { CommonOptions } from '../../app/options.js';
-import { choice, commonOptions, COMMON_OPTIONS, parseFlags } from '../args.js';
+import { choice, commonOptions, COMMON_OPTIONS, parseFlags, type Flags } from '../args.js';
+import { COLOR_ROW, HELP_ROW, renderUsage, REPOSITORY_ROWS } from '../usage.js';
 import { ExitCode } from '../../util/errors.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { loadProject } from '../../app/project.js';
@@ -16,22 +17,37 @@ export interface ValidateOptions extends CommonOptions {
   cache: boolean;
 }
 
-export const validateUsage = `Usage: opencx-trainings validate [--root DIR] [--format text|json|github]
+const VALIDATE_FLAGS = {
+  format: { type: 'string', value: VALIDATE_FORMATS.join('|') },
+  ...COMMON_OPTIONS,
+} as const satisfies Flags;
 
-Check every training file offline and report all problems at once.
-Exit status: 0 when every file is valid, 1 when not.
-
-Options:
-  --root DIR        trainings folder (default: root in opencx.yml, else trainings)
-  --config FILE     configuration file (default: opencx.yml)
-  --target NAME     check directory names against this target's mapping
-  --format FORMAT   text (default), json, or github (workflow annotations)
-  --no-color        plain output even on a terminal
-  --no-cache        parse every file afresh, without the parse cache (see OPENCX_CACHE_DIR)
-`;
+export const validateUsage = renderUsage({
+  command: 'validate',
+  flags: VALIDATE_FLAGS,
+  about: `Check every training file offline and report all problems at once.
+Exit status: 0 when every file is valid, 1 when not.`,
+  sections: [
+    {
+      title: 'Options',
+      rows: [
+        ['--format FORMAT', 'text (default), json (diagnostics), or github (workflow annotations)'],
+        ['-t, --target NAME', "check directory names against this target's mapping"],
+        ...REPOSITORY_ROWS,
+        COLOR_ROW,
+        ['--no-cache', 'parse every file afresh, without the parse cache (see OPENCX_CACHE_DIR)'],
+        HELP_ROW,
+      ],
+    },
+  ],
+  examples: [
+    'opencx-trainings validate',
+    'opencx-trainings validate --root support/trainings --format json',
+  ],
+});
 
 export function parseValidateArgs(args: readonly string[]): ValidateOptions | 'help' {
-  const { values } = parseFlags({ ...COMMON_OPTIONS, format: { type: 'string' } }, args);
+  const { values } = parseFlags(VALIDATE_FLAGS, args);
   if (values.help === true) return 'help';
   return {
     ...commonOptions(values),
