@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { writePieces } from './io.js';
+import { wantsColor, writePieces, type Io } from './io.js';
 
 /** A stream that takes a millisecond per piece and records the most it ever held queued. */
 class SlowPipe extends Writable {
@@ -38,5 +38,26 @@ describe('writePieces', () => {
     const out: string[] = [];
     await writePieces({ write: (text) => void out.push(text) }, ['a', 'b', 'c']);
     expect(out).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('wantsColor', () => {
+  const io = (isTTY: boolean, env: Record<string, string>) => ({ isTTY, env }) as unknown as Io;
+
+  it.each([
+    ['a terminal', true, {}, undefined, true],
+    ['a pipe', false, {}, undefined, false],
+    ['NO_COLOR on a terminal', true, { NO_COLOR: '1' }, undefined, false],
+    ['an empty NO_COLOR', true, { NO_COLOR: '' }, undefined, true],
+    ['TERM=dumb on a terminal', true, { TERM: 'dumb' }, undefined, false],
+    ['FORCE_COLOR=0 on a terminal', true, { FORCE_COLOR: '0' }, undefined, false],
+    ['FORCE_COLOR=false on a terminal', true, { FORCE_COLOR: 'false' }, undefined, false],
+    ['FORCE_COLOR=1 on a pipe', false, { FORCE_COLOR: '1' }, undefined, true],
+    ['FORCE_COLOR over NO_COLOR', false, { FORCE_COLOR: '1', NO_COLOR: '1' }, undefined, true],
+    ['FORCE_COLOR over TERM=dumb', false, { FORCE_COLOR: '2', TERM: 'dumb' }, undefined, true],
+    ['--no-color over FORCE_COLOR', true, { FORCE_COLOR: '1' }, false, false],
+    ['--color over NO_COLOR and TERM=dumb', false, { NO_COLOR: '1', TERM: 'dumb' }, true, true],
+  ])('%s', (_, isTTY, env, flag, expected) => {
+    expect(wantsColor(io(isTTY, env), flag)).toBe(expected);
   });
 });

@@ -56,11 +56,17 @@ export function processIo(): Io {
   };
 }
 
-/** Colour when writing to a terminal, unless NO_COLOR says otherwise; FORCE_COLOR wins. */
+/**
+ * Colour when writing to a terminal that can show it. The flags decide first; then FORCE_COLOR
+ * (`0` or `false` turning it off, any other value on), NO_COLOR (any value but empty: off) and
+ * TERM=dumb (off).
+ */
 export function wantsColor(io: Io, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.TERM === 'dumb') return false;
   return io.isTTY;
 }
 

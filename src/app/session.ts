@@ -8,6 +8,7 @@ import { fingerprintSource } from '../reconcile/fingerprint.js';
 import { assemblePlan } from '../reconcile/plan.js';
 import { resolveReferences } from '../reconcile/resolve.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderProblemsJson } from '../render/validate-report.js';
 import { shareTexts } from '../model/remote.js';
 import type { Desired } from '../model/training.js';
 import type { CommonOptions } from './options.js';
@@ -22,14 +23,22 @@ export interface SyncOptions extends CommonOptions {
 }
 
 /**
- * Where the problems found in the files or at plan time go. People get them as text on stderr;
- * the GitHub action turns them into annotations on the pull request.
+ * Where the problems found in the files or at plan time go, `fatal` when they end the command.
+ * People get them as text on stderr; the GitHub action turns them into annotations on the pull
+ * request; `--format json` makes the fatal ones its one document on stdout.
  */
-export type ShowDiagnostics = (diagnostics: readonly Diagnostic[]) => void;
+export type ShowDiagnostics = (diagnostics: readonly Diagnostic[], how: { fatal: boolean }) => void;
 
 function printDiagnostics(io: Io, options: SyncOptions): ShowDiagnostics {
   return (diagnostics) =>
-    io.stderr.write(renderDiagnostics(diagnostics, { color: wantsColor(io, options.color) }));
+    void io.stderr.write(renderDiagnostics(diagnostics, { color: wantsColor(io, options.color) }));
+}
+
+/** For `--format json`: the problems that end the command as JSON on stdout, warnings as text. */
+export function jsonDiagnostics(io: Io, options: SyncOptions): ShowDiagnostics {
+  const print = printDiagnostics(io, options);
+  return (diagnostics, how) =>
+    how.fatal ? void io.stdout.write(renderProblemsJson(diagnostics)) : print(diagnostics, how);
 }
 
 /** A target, connected, with its config. The caller closes the connection. */
@@ -60,14 +69,15 @@ export async function openSession(
     { cache: false },
   );
   if (project.config === null || project.source === null) {
-    show(project.diagnostics);
+    show(project.diagnostics, { fatal: true });
     throw new ExitError(ExitCode.error);
   }
   const config = project.config;
   const target = selectTarget(config, io.env, options.target);
   info.write(`${describeTarget(target)}\n`);
-  if (project.diagnostics.length > 0) show(project.diagnostics);
-  if (hasErrors(project.diagnostics)) {
+  const fatal = hasErrors(project.diagnostics);
+  if (project.diagnostics.length > 0) show(project.diagnostics, { fatal });
+  if (fatal) {
     io.stderr.write(
       `Nothing was sent to OpenCX: fix the problems above first (opencx-trainings validate).\n`,
     );
@@ -129,7 +139,7 @@ export async function planSession(
       state.directories === undefined ? undefined : new Set(state.directories.map((d) => d.id)),
   });
   if (hasErrors(diagnostics)) {
-    show(diagnostics);
+    show(diagnostics, { fatal: true });
     io.stderr.write(`Nothing was changed in OpenCX.\n`);
     throw new ExitError(ExitCode.error);
   }

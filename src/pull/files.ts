@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import fg from 'fast-glob';
 import { fileErrorReason } from '../util/errors.js';
+import { mapInPool } from '../util/pool.js';
 import { resolveInside, writeFileAtomic } from '../util/safe-write.js';
 import type { PlannedFile } from './assemble.js';
 
@@ -42,16 +43,7 @@ export async function writePlannedFiles(
 ): Promise<FileResult[]> {
   await mkdir(dir, { recursive: true });
   const writes = files.filter((file) => file.action !== 'skip');
-  const results: FileResult[] = new Array<FileResult>(writes.length);
-  // A few files at once: each waits for the disk to flush it, and the disk takes several.
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < writes.length; i = next++) {
-      results[i] = await writePlannedFile(dir, writes[i] as PlannedFile);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
-  return results;
+  return mapInPool(writes, PARALLEL_WRITES, (file) => writePlannedFile(dir, file));
 }
 
 async function writePlannedFile(dir: string, file: PlannedFile): Promise<FileResult> {

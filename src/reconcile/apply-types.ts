@@ -38,6 +38,9 @@ export interface ActionResult {
 
 export const APPLY_FORMAT_VERSION = 1;
 
+/** The detail of an action skipped because apply was interrupted before it started. */
+export const NOT_STARTED = 'not started: apply was interrupted';
+
 export interface ApplyReport {
   format_version: typeof APPLY_FORMAT_VERSION;
   results: ActionResult[];
@@ -47,6 +50,8 @@ export interface ApplyReport {
    * the results (`repair-duplicate`). Empty when no other run was writing.
    */
   concurrent_keys: string[];
+  /** Stopped early (Ctrl+C): the actions it did not start are skipped. */
+  interrupted: boolean;
 }
 
 /** The report of a plan without changes: nothing was done. */
@@ -56,6 +61,7 @@ export function emptyReport(): ApplyReport {
     results: [],
     counts: { ok: 0, failed: 0, skipped: 0 },
     concurrent_keys: [],
+    interrupted: false,
   };
 }
 

@@ -4,12 +4,14 @@ import { UserFacingError } from '../util/errors.js';
 import { keyFilter, readOwnership } from '../model/ownership.js';
 import {
   APPLY_FORMAT_VERSION,
+  NOT_STARTED,
   type ActionResult,
   type ApplyClient,
   type ApplyEvent,
   type ApplyReport,
 } from './apply-types.js';
 import { findConcurrentCopies } from './concurrent-copies.js';
+import { mapInPool } from '../util/pool.js';
 import { describeGuard, guardOfActions, type DeleteLimits } from './guards.js';
 import type { Action, DeleteGuard, Plan, RepairAction } from './plan-types.js';
 
@@ -19,7 +21,18 @@ export interface ApplyOptions {
   /** Carry out a plan that the mass-delete guard refuses. */
   allowMassDelete: boolean;
   onEvent?: (event: ApplyEvent) => void;
+  /**
+   * Once aborted (Ctrl+C), no further action starts: those under way finish, the rest are
+   * reported as skipped, and deletes do not run.
+   */
+  signal?: AbortSignal;
 }
+
+/**
+ * Actions under way at once. More than the client's connections, so that they are never idle
+ * (an action may be several requests), and few enough that an interruption stops soon.
+ */
+const ACTIONS_AT_ONCE = 16;
 
 /** The mass-delete guard refused the plan; nothing was written. */
 export class MassDeleteRefusedError extends UserFacingError {
@@ -82,9 +95,12 @@ export async function applyPlan(
   };
   const act = (a: Action): Promise<Outcome> => perform(a, plan.namespace, client);
 
+  const interrupted = (): boolean => options.signal?.aborted === true;
   const resultOf = new Map<Action, ActionResult>();
   const carryOut = (actions: readonly Action[], how: (a: Action) => Promise<Outcome>) =>
-    Promise.all(actions.map(async (a) => resultOf.set(a, await run(a, how))));
+    mapInPool(actions, ACTIONS_AT_ONCE, async (a) =>
+      resultOf.set(a, await run(a, interrupted() ? () => Promise.resolve(notStarted(a)) : how)),
+    );
 
   await carryOut(
     work.filter((a) => !isRemoval(a)),
@@ -96,7 +112,8 @@ export async function applyPlan(
   let repairs: RepairAction[] = [];
   const checks: ActionResult[] = [];
   try {
-    repairs = await findConcurrentCopies(client, plan, created);
+    // Interrupted, the read-back waits for the next apply, which repairs any copy.
+    if (!interrupted()) repairs = await findConcurrentCopies(client, plan, created);
   } catch (error) {
     const result = failedCheck(created, error);
     emit({ type: 'action-done', result, done: ++done, total: ++total });
@@ -104,8 +121,8 @@ export async function applyPlan(
   }
   total += repairs.length;
   checks.push(
-    ...(await Promise.all(
-      repairs.map((r) => run(r, async (a) => ({ ...(await act(a)), detail: CONCURRENT_COPY }))),
+    ...(await mapInPool(repairs, ACTIONS_AT_ONCE, (r) =>
+      run(r, async (a) => ({ ...(await act(a)), detail: CONCURRENT_COPY })),
     )),
   );
 
@@ -133,7 +150,12 @@ export async function applyPlan(
       skipped: all.filter((r) => r.status === 'skipped').length,
     },
     concurrent_keys: [...new Set(repairs.map((r) => r.key))],
+    interrupted: interrupted(),
   };
+}
+
+function notStarted(action: Action): Outcome {
+  return { status: 'skipped', id: idOf(action), detail: NOT_STARTED };
 }
 
 const CONCURRENT_COPY = 'a copy made by another run writing at the same time; the oldest is kept';

@@ -1,4 +1,9 @@
-import type { ActionResult, ApplyEvent, ApplyReport } from '../reconcile/apply-types.js';
+import {
+  NOT_STARTED,
+  type ActionResult,
+  type ApplyEvent,
+  type ApplyReport,
+} from '../reconcile/apply-types.js';
 import type { ActionKind } from '../reconcile/plan-types.js';
 import { styleFor, type Style } from './style.js';
 
@@ -43,11 +48,18 @@ export function describeReport(report: ApplyReport): string {
 export function renderApplyReport(report: ApplyReport, options: { color: boolean }): string {
   const s = styleFor(options.color);
   const ok = report.counts.failed === 0;
-  const lines = [
-    `${ok ? s.green('Apply complete:') : s.red('Apply finished with errors:')} ${describeReport(report)}.`,
-  ];
-  for (const r of report.results.filter((x) => x.status !== 'ok'))
+  const heading = report.interrupted
+    ? s.yellow('Apply interrupted:')
+    : ok
+      ? s.green('Apply complete:')
+      : s.red('Apply finished with errors:');
+  const lines = [`${heading} ${describeReport(report)}.`];
+  const notStarted = report.results.filter((r) => r.detail === NOT_STARTED).length;
+  for (const r of report.results.filter((x) => x.status !== 'ok' && x.detail !== NOT_STARTED))
     lines.push(`  ${formatResult(r, s)}`);
+  if (notStarted > 0) {
+    lines.push(`  ${notStarted} action(s) not started: apply again to carry them out.`);
+  }
   const concurrent = describeConcurrentWrites(report);
   if (concurrent !== undefined) lines.push(s.yellow(concurrent));
   return `${lines.join('\n')}\n`;

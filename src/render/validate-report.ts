@@ -62,6 +62,22 @@ export function renderValidateJson(summary: ValidateSummary): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/**
+ * The problems that stopped `plan` or `apply --format json` before any plan: the validate
+ * report's form (`format_version` 1), without what only validate counts.
+ */
+export function renderProblemsJson(diagnostics: readonly Diagnostic[]): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const report = {
+    format_version: VALIDATE_FORMAT_VERSION,
+    valid: !hasErrors(diagnostics),
+    errors,
+    warnings,
+    diagnostics,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
 /** One line: all valid (with the warnings counted), or how many problems in how many files. */
 function renderVerdict(summary: ValidateSummary, color: boolean): string {
   const s = styleFor(color);

@@ -7,7 +7,8 @@
  */
 
 /** Exit codes, following Terraform: 2 only means "changes present" with --detailed-exitcode. */
-export const ExitCode = { ok: 0, error: 1, changes: 2 } as const;
+/** 130: stopped by Ctrl+C (128 + SIGINT), as shells report it. */
+export const ExitCode = { ok: 0, error: 1, changes: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** An error whose message is written for the user: what went wrong, and what to do. */

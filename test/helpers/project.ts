@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_DIRECTORIES, type RunningEmulator } from '../../src/emulator/index.js';
-import { runCli, type CliResult } from './cli.js';
+import { runCli, type CliOptions, type CliResult } from './cli.js';
 import { tempDir, writeFiles } from './temp.js';
 
 export const TOKEN_ENV = 'OPENCX_TEST_KEY';
@@ -11,7 +11,10 @@ export interface Project {
   dir: string;
   env: Record<string, string>;
   /** Run the CLI in the project against the emulator. */
-  run: (args: string[], options?: { isTTY?: boolean; answers?: string[] }) => Promise<CliResult>;
+  run: (
+    args: string[],
+    options?: Pick<CliOptions, 'isTTY' | 'answers' | 'signal'>,
+  ) => Promise<CliResult>;
   write: (files: Record<string, string>) => Promise<void>;
   remove: (file: string) => Promise<void>;
 }

@@ -17,7 +17,7 @@ import {
 import { confirmApply } from '../../app/confirm.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { checkSavedPlan, readPlanFile } from '../../app/plan-file.js';
-import { openSession, planSession, type SyncOptions } from '../../app/session.js';
+import { jsonDiagnostics, openSession, planSession, type SyncOptions } from '../../app/session.js';
 import { SYNC_FLAGS } from './plan.js';
 
 export interface ApplyOptions extends SyncOptions {
@@ -93,9 +93,10 @@ export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
   const file = options.planFile;
   const saved = file === undefined ? undefined : { file, plan: await readPlanFile(file, io.cwd) };
   const target = options.target ?? saved?.plan.target.name;
-  const session = await openSession({ ...options, target }, io, info);
+  const show = options.format === 'json' ? jsonDiagnostics(io, options) : undefined;
+  const session = await openSession({ ...options, target }, io, info, show);
   try {
-    const { plan } = await planSession(session, io, options);
+    const { plan } = await planSession(session, io, options, show);
     if (saved !== undefined) {
       const check = checkSavedPlan(saved.plan, plan, saved.file);
       if (!check.ok) {
@@ -115,7 +116,18 @@ export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
       }),
     };
     await confirmApply(plan, { ...applyOptions, yes: options.yes }, io, info);
-    return done(io, await applyPlan(plan, session.connection.client, applyOptions), output);
+    const interrupt = new AbortController();
+    void io.waitForSignal().then((signal) => {
+      io.stderr.write(
+        `\nInterrupted (${signal}): finishing the requests under way, starting no other. Press Ctrl+C again to stop at once.\n`,
+      );
+      interrupt.abort();
+    });
+    const report = await applyPlan(plan, session.connection.client, {
+      ...applyOptions,
+      signal: interrupt.signal,
+    });
+    return done(io, report, output);
   } finally {
     await session.connection.close();
   }
@@ -128,5 +140,6 @@ function done(
   output: Parameters<typeof renderApplyOutput>[1],
 ): ExitCode {
   io.stdout.write(renderApplyOutput(report, output));
+  if (report.interrupted) return ExitCode.interrupted;
   return report.counts.failed > 0 ? ExitCode.error : ExitCode.ok;
 }

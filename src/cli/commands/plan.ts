@@ -20,7 +20,7 @@ import {
 import { ExitCode } from '../../util/errors.js';
 import { wantsColor, writePieces, type Io } from '../../app/io.js';
 import { writePlanFile } from '../../app/plan-file.js';
-import { openSession, planSession, type SyncOptions } from '../../app/session.js';
+import { jsonDiagnostics, openSession, planSession, type SyncOptions } from '../../app/session.js';
 
 export interface PlanOptions extends SyncOptions {
   format: PlanFormat;
@@ -87,10 +87,11 @@ export function parsePlanArgs(args: readonly string[]): PlanOptions | 'help' {
 
 export async function plan(options: PlanOptions, io: Io): Promise<ExitCode> {
   // Machine-readable output keeps stdout for the document alone.
-  const info = options.format === 'json' ? io.stderr : io.stdout;
-  const session = await openSession(options, io, info);
+  const info = options.format === 'text' ? io.stdout : io.stderr;
+  const show = options.format === 'json' ? jsonDiagnostics(io, options) : undefined;
+  const session = await openSession(options, io, info, show);
   try {
-    const { plan } = await planSession(session, io, options);
+    const { plan } = await planSession(session, io, options, show);
     const color = wantsColor(io, options.color);
     await writePieces(
       io.stdout,
