@@ -1,3 +1,4 @@
+import { abortOnInterrupt } from '../app/interrupt.js';
 import { ExitCode, UsageError } from '../util/errors.js';
 import { wantsColor, type Io } from '../app/io.js';
 import type { Session } from '../app/session.js';
@@ -69,6 +70,7 @@ async function applyAndReport(
         limits: session.config,
         allowMassDelete: options.allowMassDelete,
         onEvent: progressRenderer((text) => io.stdout.write(text), { color, tty: false }),
+        signal: abortOnInterrupt(io),
       });
     }
   } catch (error) {
@@ -98,5 +100,6 @@ async function applyAndReport(
   );
   await appendSummary(run.context.summaryFile, renderApplySummary(plan, report, run.info));
   await writeOutputs(run.context.outputFile, applyOutputs(plan, planFile, report, reportFile));
+  if (report.interrupted) return ExitCode.interrupted;
   return report.counts.failed > 0 ? ExitCode.error : ExitCode.ok;
 }

@@ -86,8 +86,9 @@ const STATUS: Record<ResultStatus, string> = { ok: '✅', failed: '❌', skipped
 /** The apply job's summary: what happened to each training, then the plan it carried out. */
 export function renderApplySummary(plan: Plan, report: ApplyReport, run: RunInfo = {}): string {
   const ok = report.counts.failed === 0;
+  const how = report.interrupted ? ' interrupted' : ok ? '' : ' finished with errors';
   const out = [
-    `### OpenCX apply${ok ? '' : ' finished with errors'}: ${describeReport(report)}`,
+    `### OpenCX apply${how}: ${describeReport(report)}`,
     '',
     `Target \`${plan.target.name}\` · namespace \`${plan.namespace}\``,
     '',

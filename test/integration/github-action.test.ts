@@ -11,7 +11,8 @@ import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { PLAN_FORMAT_VERSION } from '../../src/reconcile/plan-types.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
-import { aProject, md, writesIn } from '../helpers/project.js';
+import { runCli } from '../helpers/cli.js';
+import { aProject, md, numberedFiles, writesIn } from '../helpers/project.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
 
 const FILES = {
@@ -315,6 +316,38 @@ describe('the GitHub action, mode apply, after a merge', () => {
     expect(again.code).toBe(0);
     expect(again.outputs).toMatchObject({ changes: 'false', create: '0', 'no-op': '3' });
     expect(again.summary).toContain('### OpenCX apply: nothing changed');
+  });
+
+  it('stops starting actions when the job is cancelled, and says what was done', async () => {
+    let cancel: (signal: string) => void = () => undefined;
+    const signal = new Promise<string>((resolve) => (cancel = resolve));
+    let creates = 0;
+    const { emulator, action } = await aRepository(numberedFiles(40), {
+      emulator: {
+        faults: { latencyMs: 20 },
+        onRequest: (entry) => {
+          if (entry.method === 'POST' && entry.status === 201 && ++creates === 2) cancel('SIGINT');
+        },
+      },
+    });
+
+    const result = await action.runWith(
+      (env) =>
+        runCli(['github', '--mode', 'apply'], {
+          cwd: action.env.GITHUB_WORKSPACE ?? '',
+          env,
+          signal,
+        }),
+      pushed(),
+    );
+
+    expect(result.code).toBe(130);
+    const stored = emulator.store.trainings().length;
+    expect(stored).toBeLessThan(40);
+    expect(result.summary).toContain(
+      `### OpenCX apply interrupted: ${stored} created; ${40 - stored} skipped`,
+    );
+    expect(result.stderr).toContain('Interrupted (SIGINT)');
   });
 
   it('fails the job when an action fails, and annotates the file', async () => {

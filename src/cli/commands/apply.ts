@@ -15,6 +15,7 @@ import {
   TARGET_ROW,
 } from '../usage.js';
 import { confirmApply } from '../../app/confirm.js';
+import { abortOnInterrupt } from '../../app/interrupt.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { checkSavedPlan, readPlanFile } from '../../app/plan-file.js';
 import { jsonDiagnostics, openSession, planSession, type SyncOptions } from '../../app/session.js';
@@ -116,16 +117,9 @@ export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
       }),
     };
     await confirmApply(plan, { ...applyOptions, yes: options.yes }, io, info);
-    const interrupt = new AbortController();
-    void io.waitForSignal().then((signal) => {
-      io.stderr.write(
-        `\nInterrupted (${signal}): finishing the requests under way, starting no other. Press Ctrl+C again to stop at once.\n`,
-      );
-      interrupt.abort();
-    });
     const report = await applyPlan(plan, session.connection.client, {
       ...applyOptions,
-      signal: interrupt.signal,
+      signal: abortOnInterrupt(io),
     });
     return done(io, report, output);
   } finally {
