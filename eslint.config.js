@@ -114,7 +114,16 @@ function layerRules(layers) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', '.vitest/', 'node_modules/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      '.vitest/',
+      'node_modules/',
+      'test/fixtures/',
+      'action/index.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -38,14 +39,22 @@ function parseWorkflow(text: string): WorkflowFile {
 }
 
 describe('action.yml', () => {
-  it('has the shape of a composite action and names only inputs and steps that exist', async () => {
+  it('runs its committed bundle on node24, and names only inputs that exist', async () => {
     const action = await readAction();
     expect(checkAction(action)).toEqual([]);
-    expect(action.runs.using).toBe('composite');
+    expect(action.runs).toEqual({ using: 'node24', main: 'action/index.mjs' });
+    expect(existsSync(path.join(REPO, action.runs.main))).toBe(true);
     expect(Object.keys(action.inputs)).toEqual(
       expect.arrayContaining(['mode', 'target', 'working-directory', 'github-token', 'comment']),
     );
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
+  });
+
+  it('declares the inputs that the bundle reads', async () => {
+    const action = await readAction();
+    const source = await readFile(path.join(REPO, 'src/action.ts'), 'utf8');
+    const read = [...source.matchAll(/input\(env, '([\w-]+)'\)/g)].map((m) => m[1]);
+    expect(new Set(read)).toEqual(new Set(Object.keys(action.inputs)));
   });
 
   it('declares exactly the outputs that the command writes', async () => {
@@ -61,7 +70,7 @@ describe('action.yml', () => {
 });
 
 describe('the workflows', () => {
-  it.each(['.github/workflows/ci.yml', SYNC_WORKFLOW_PATH])(
+  it.each(['.github/workflows/ci.yml', '.github/workflows/release.yml', SYNC_WORKFLOW_PATH])(
     '%s has the shape of a workflow, permissions and pinned actions',
     async (relative) => {
       expect(checkWorkflow(await readWorkflow(relative), await readAction())).toEqual([]);
@@ -140,14 +149,10 @@ describe('the workflows', () => {
       'job plan: required input "mode" is missing',
       "job apply has no permissions, so it gets the repository's defaults",
     ]);
-    const script = structuredClone(action);
-    if (script.runs.using === 'composite') {
-      const step = script.runs.steps[1];
-      if (step !== undefined) step.run = 'echo ${{ inputs.target }} ${{ inputs.taget }}';
-    }
-    expect(checkAction(script)).toEqual([
+    const misspelt = structuredClone(action);
+    misspelt.description = 'Runs for ${{ inputs.taget }}';
+    expect(checkAction(misspelt)).toEqual([
       '${{ inputs.taget }} names an input that does not exist',
-      'step "opencx-trainings ${{ inputs.mode }}" has an expression in its script: pass it through env',
     ]);
   });
 });

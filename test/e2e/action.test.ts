@@ -11,42 +11,37 @@ import { aProject, md } from '../helpers/project.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
-interface Step {
-  id?: string;
-  run?: string;
-  env?: Record<string, string>;
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>;
+  runs: { using: string; main: string };
 }
 
-/** The script of action.yml's step that runs the CLI, as the runner would run it. */
-async function actionScript(): Promise<Step & { run: string }> {
-  const action = YAML.parse(await readFile(path.join(REPO, 'action.yml'), 'utf8')) as {
-    runs: { steps: Step[] };
-  };
-  const step = action.runs.steps.find((s) => s.id === 'run');
-  if (step?.run === undefined) throw new Error('action.yml has no step "run" with a script');
-  return step as Step & { run: string };
-}
+const action = YAML.parse(await readFile(path.join(REPO, 'action.yml'), 'utf8')) as ActionYaml;
 
-/** bash as GitHub runs a `shell: bash` step, with the inputs in env as action.yml maps them. */
-async function runStep(
-  script: string,
-  cwd: string,
-  env: Record<string, string>,
-  inputs: Record<string, string>,
-): Promise<CliResult> {
-  return runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NO_COLOR: '1',
-      GITHUB_ACTION_PATH: REPO,
-      ...env,
-      ...inputs,
-    },
+/**
+ * The action as the runner starts it: `node <runs.main>` in the workspace, with every input as
+ * `INPUT_<NAME>` (its default when not given), and nothing else of this machine's environment
+ * but PATH.
+ */
+function runAction(env: Record<string, string>, given: Record<string, string>): Promise<CliResult> {
+  const inputs: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    const value = given[name] ?? spec.default ?? '';
+    // `${{ github.token }}`: the runner puts the job's token there.
+    inputs[`INPUT_${name.toUpperCase()}`] = value.startsWith('${{') ? GITHUB_TOKEN : value;
+  }
+  return runProcess(process.execPath, [path.join(REPO, action.runs.main)], {
+    cwd: env.GITHUB_WORKSPACE ?? REPO,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env, ...inputs },
   });
 }
 
-describe('the action step of action.yml, on the built command', () => {
+describe('the action, from its committed bundle', () => {
+  it('runs on the runtime of the runners, from one file, with no install step', () => {
+    expect(action.runs.using).toBe('node24');
+    expect(action.runs.main).toBe('action/index.mjs');
+  });
+
   it('plans a pull request with a comment, then applies after the merge', async () => {
     const emulator = await useEmulator();
     const github = await useGitHub({ token: GITHUB_TOKEN });
@@ -54,20 +49,14 @@ describe('the action step of action.yml, on the built command', () => {
       'refund.md': md('title: How do I get a refund?', 'Within 30 days.'),
     });
     const harness = await anActionHarness(project, github);
-    const step = await actionScript();
-    // The input names that the step's env maps, e.g. INPUT_MODE from ${{ inputs.mode }}.
-    expect(Object.keys(step.env ?? {})).toEqual(
-      expect.arrayContaining(['INPUT_MODE', 'INPUT_TARGET', 'INPUT_COMMENT', 'GITHUB_TOKEN']),
-    );
-    const inputs = (mode: string) => ({
-      INPUT_MODE: mode,
-      INPUT_TARGET: 'test',
-      INPUT_COMMENT: 'on',
-      INPUT_ALLOW_MASS_DELETE: 'false',
-    });
+    // The harness's token is the job's: the action must take it from its input.
+    const jobEnv = (env: Record<string, string>) => {
+      const { GITHUB_TOKEN: _, ...rest } = env;
+      return rest;
+    };
 
     const plan = await harness.runWith(
-      (env) => runStep(step.run, project.dir, env, inputs('plan')),
+      (env) => runAction(jobEnv(env), { mode: 'plan', target: 'test' }),
       { name: 'pull_request', payload: examplePayload('pull_request', 'opened') },
     );
     expect(plan.stderr).toBe('');
@@ -77,7 +66,7 @@ describe('the action step of action.yml, on the built command', () => {
     expect(plan.summary).toContain('### OpenCX plan: 1 to create');
 
     const apply = await harness.runWith(
-      (env) => runStep(step.run, project.dir, env, inputs('apply')),
+      (env) => runAction(jobEnv(env), { mode: 'apply', target: 'test', comment: 'off' }),
       { name: 'push', payload: examplePayload('push') },
     );
     expect(apply.code).toBe(0);
@@ -87,5 +76,35 @@ describe('the action step of action.yml, on the built command', () => {
       expect(result.everything).not.toContain(GITHUB_TOKEN);
       expect(result.everything).not.toContain(emulator.token);
     }
+  });
+
+  it('runs in the working directory its input names', async () => {
+    const emulator = await useEmulator();
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const project = await aProject(emulator, { 'tone.md': md('title: Tone') });
+    const harness = await anActionHarness(project, github, {
+      workspace: path.dirname(project.dir),
+    });
+    const result = await harness.runWith(
+      (env) =>
+        runAction(env, {
+          mode: 'plan',
+          target: 'test',
+          comment: 'off',
+          'working-directory': path.basename(project.dir),
+        }),
+      { name: 'pull_request', payload: examplePayload('pull_request', 'opened') },
+    );
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ create: '1' });
+  });
+
+  it('answers a wrong input in the words of the command', async () => {
+    const result = await runProcess(process.execPath, [path.join(REPO, action.runs.main)], {
+      cwd: REPO,
+      env: { PATH: process.env.PATH ?? '', INPUT_MODE: 'nonsense' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--mode must be one of plan, apply, not "nonsense".');
   });
 });

@@ -8,28 +8,6 @@ import { z } from 'zod';
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const env = z.record(z.string(), scalar);
 
-const compositeStep = z
-  .strictObject({
-    name: z.string().optional(),
-    id: z
-      .string()
-      .regex(/^[A-Za-z_][\w-]*$/)
-      .optional(),
-    if: z.string().optional(),
-    run: z.string().optional(),
-    shell: z.enum(['bash', 'sh', 'pwsh', 'python', 'cmd', 'powershell']).optional(),
-    uses: z.string().optional(),
-    with: env.optional(),
-    env: env.optional(),
-    'working-directory': z.string().optional(),
-    'continue-on-error': z.union([z.boolean(), z.string()]).optional(),
-  })
-  .refine((s) => (s.run === undefined) !== (s.uses === undefined), 'a step has run or uses')
-  .refine(
-    (s) => s.run === undefined || s.shell !== undefined,
-    'a run step of a composite needs shell',
-  );
-
 export const actionSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().min(1),
@@ -44,19 +22,17 @@ export const actionSchema = z.strictObject({
       deprecationMessage: z.string().optional(),
     }),
   ),
+  // A JavaScript action's outputs are what its program writes to GITHUB_OUTPUT: no `value`.
   outputs: z.record(
     z.string().regex(/^[a-z][a-z0-9-]*$/),
-    z.strictObject({ description: z.string().min(1), value: z.string() }),
+    z.strictObject({ description: z.string().min(1) }),
   ),
-  runs: z.discriminatedUnion('using', [
-    z.strictObject({ using: z.literal('composite'), steps: z.array(compositeStep).min(1) }),
-    z.strictObject({
-      using: z.enum(['node20', 'node24']),
-      main: z.string(),
-      pre: z.string().optional(),
-      post: z.string().optional(),
-    }),
-  ]),
+  runs: z.strictObject({
+    using: z.enum(['node20', 'node24']),
+    main: z.string(),
+    pre: z.string().optional(),
+    post: z.string().optional(),
+  }),
 });
 export type ActionFile = z.infer<typeof actionSchema>;
 
