@@ -77,8 +77,14 @@ describe('the published package', () => {
   }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('holds what users need, and nothing else', () => {
-    const { files } = packed;
+  it('publishes what users need, and nothing else', async () => {
+    // What `npm publish` would send: the same list as the tarball installed below.
+    const { stdout } = await run('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: REPO,
+    });
+    const published = (JSON.parse(stdout) as Record<string, Packed>)['opencx-trainings'];
+    const files = (published?.files ?? []).map((f) => f.path).sort();
+    expect(files).toEqual(packed.files);
     expect(files).toEqual(
       expect.arrayContaining([
         'package.json',
