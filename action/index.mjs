@@ -806,7 +806,7 @@ function wrap3(words, first) {
   lines.push(head + line.join(" "));
   return lines.join("\n");
 }
-var WIDTH, TARGET_ROW, REPOSITORY_ROWS, COLOR_ROW, NO_CACHE_ROW, DEBUG_ROW, HELP_ROW;
+var WIDTH, TARGET_ROW, REPOSITORY_ROWS, COLOR_ROW, NO_CACHE_ROW, DEBUG_ROW, HELP_ROW, SESSION_ROWS;
 var init_usage = __esm({
   "src/cli/usage.ts"() {
     "use strict";
@@ -826,6 +826,13 @@ var init_usage = __esm({
     NO_CACHE_ROW = ["--no-cache", "no effect (only validate reads the cache)"];
     DEBUG_ROW = ["--debug", "print every API request on stderr"];
     HELP_ROW = ["-h, --help", "show this help"];
+    SESSION_ROWS = [
+      DEBUG_ROW,
+      ...REPOSITORY_ROWS,
+      COLOR_ROW,
+      NO_CACHE_ROW,
+      HELP_ROW
+    ];
   }
 });
 
@@ -65311,11 +65318,7 @@ differences in content. Reads the org; never writes to it.`,
             ["--detailed-exitcode", "exit 2 when there are changes, 0 when none, 1 on errors"],
             ["--out FILE", 'also save the plan as JSON, for "apply --plan FILE"'],
             ["-v, --verbose", "list unchanged trainings too"],
-            DEBUG_ROW,
-            ...REPOSITORY_ROWS,
-            COLOR_ROW,
-            NO_CACHE_ROW,
-            HELP_ROW
+            ...SESSION_ROWS
           ]
         }
       ],
@@ -65818,11 +65821,7 @@ publish and delete. Safe to run again at any time; a second run changes nothing.
             ],
             ["--dry-run", 'show the plan and stop (same as "plan")'],
             ["--format FORMAT", "text (default) or json (the apply report)"],
-            DEBUG_ROW,
-            ...REPOSITORY_ROWS,
-            COLOR_ROW,
-            NO_CACHE_ROW,
-            HELP_ROW
+            ...SESSION_ROWS
           ]
         }
       ],
@@ -72422,11 +72421,7 @@ never overwritten without --force. A second pull writes nothing.`,
               "add the directory names the files use to `directories:` in opencx.yml"
             ],
             ["--dry-run", "show what would be written, and write nothing"],
-            DEBUG_ROW,
-            ...REPOSITORY_ROWS,
-            COLOR_ROW,
-            NO_CACHE_ROW,
-            HELP_ROW
+            ...SESSION_ROWS
           ]
         }
       ],
@@ -73620,11 +73615,7 @@ and the pull request comment.`,
               "where to save the plan JSON (default: $RUNNER_TEMP/opencx-trainings-plan.json)"
             ],
             ["--allow-mass-delete", "apply: let the plan delete more than max_deletes allow"],
-            ["--debug", "print every OpenCX and GitHub API request on stderr"],
-            ...REPOSITORY_ROWS,
-            COLOR_ROW,
-            NO_CACHE_ROW,
-            HELP_ROW
+            ...SESSION_ROWS
           ]
         }
       ],

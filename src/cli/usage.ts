@@ -33,9 +33,17 @@ export const COLOR_ROW: OptionRow = [
   '--color, --no-color',
   'colour on or off (default: on a terminal, off with NO_COLOR, FORCE_COLOR=0 or TERM=dumb)',
 ];
-export const NO_CACHE_ROW: OptionRow = ['--no-cache', 'no effect (only validate reads the cache)'];
-export const DEBUG_ROW: OptionRow = ['--debug', 'print every API request on stderr'];
+const NO_CACHE_ROW: OptionRow = ['--no-cache', 'no effect (only validate reads the cache)'];
+const DEBUG_ROW: OptionRow = ['--debug', 'print every API request on stderr'];
 export const HELP_ROW: OptionRow = ['-h, --help', 'show this help'];
+/** The last rows of every command that reads the org: the flags of SYNC_FLAGS but the target. */
+export const SESSION_ROWS: readonly OptionRow[] = [
+  DEBUG_ROW,
+  ...REPOSITORY_ROWS,
+  COLOR_ROW,
+  NO_CACHE_ROW,
+  HELP_ROW,
+];
 
 /** A command's help: usage line, description, options, examples. */
 export function renderUsage(usage: Usage): string {

@@ -5,15 +5,7 @@ import { hasChanges } from '../../reconcile/plan-types.js';
 import { progressRenderer, renderApplyOutput } from '../../render/apply-report.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { choice, commonOptions, parseFlags, stringValue, type Flags } from '../args.js';
-import {
-  COLOR_ROW,
-  DEBUG_ROW,
-  HELP_ROW,
-  NO_CACHE_ROW,
-  renderUsage,
-  REPOSITORY_ROWS,
-  TARGET_ROW,
-} from '../usage.js';
+import { renderUsage, SESSION_ROWS, TARGET_ROW } from '../usage.js';
 import { confirmApply } from '../../app/confirm.js';
 import { abortOnInterrupt } from '../../app/interrupt.js';
 import { wantsColor, type Io } from '../../app/io.js';
@@ -57,11 +49,7 @@ publish and delete. Safe to run again at any time; a second run changes nothing.
         ],
         ['--dry-run', 'show the plan and stop (same as "plan")'],
         ['--format FORMAT', 'text (default) or json (the apply report)'],
-        DEBUG_ROW,
-        ...REPOSITORY_ROWS,
-        COLOR_ROW,
-        NO_CACHE_ROW,
-        HELP_ROW,
+        ...SESSION_ROWS,
       ],
     },
   ],

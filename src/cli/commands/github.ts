@@ -6,14 +6,7 @@ import {
   stringValue,
   type Flags,
 } from '../args.js';
-import {
-  COLOR_ROW,
-  HELP_ROW,
-  NO_CACHE_ROW,
-  renderUsage,
-  REPOSITORY_ROWS,
-  TARGET_ROW,
-} from '../usage.js';
+import { renderUsage, SESSION_ROWS, TARGET_ROW } from '../usage.js';
 import { UsageError, type ExitCode } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
 import type { ActionOptions } from '../../github/run.js';
@@ -60,11 +53,7 @@ and the pull request comment.`,
           'where to save the plan JSON (default: $RUNNER_TEMP/opencx-trainings-plan.json)',
         ],
         ['--allow-mass-delete', 'apply: let the plan delete more than max_deletes allow'],
-        ['--debug', 'print every OpenCX and GitHub API request on stderr'],
-        ...REPOSITORY_ROWS,
-        COLOR_ROW,
-        NO_CACHE_ROW,
-        HELP_ROW,
+        ...SESSION_ROWS,
       ],
     },
   ],

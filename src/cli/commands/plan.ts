@@ -8,15 +8,7 @@ import {
   stringValue,
   type Flags,
 } from '../args.js';
-import {
-  COLOR_ROW,
-  DEBUG_ROW,
-  HELP_ROW,
-  NO_CACHE_ROW,
-  renderUsage,
-  REPOSITORY_ROWS,
-  TARGET_ROW,
-} from '../usage.js';
+import { renderUsage, SESSION_ROWS, TARGET_ROW } from '../usage.js';
 import { ExitCode } from '../../util/errors.js';
 import { wantsColor, writePieces, type Io } from '../../app/io.js';
 import { writePlanFile } from '../../app/plan-file.js';
@@ -57,11 +49,7 @@ differences in content. Reads the org; never writes to it.`,
         ['--detailed-exitcode', 'exit 2 when there are changes, 0 when none, 1 on errors'],
         ['--out FILE', 'also save the plan as JSON, for "apply --plan FILE"'],
         ['-v, --verbose', 'list unchanged trainings too'],
-        DEBUG_ROW,
-        ...REPOSITORY_ROWS,
-        COLOR_ROW,
-        NO_CACHE_ROW,
-        HELP_ROW,
+        ...SESSION_ROWS,
       ],
     },
   ],

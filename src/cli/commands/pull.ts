@@ -1,15 +1,7 @@
 import { ExitCode, UsageError } from '../../util/errors.js';
 import { renderPullRefused, renderPullReport } from '../../render/pull-report.js';
 import { commonOptions, COMMON_OPTIONS, parseFlags, stringValue, type Flags } from '../args.js';
-import {
-  COLOR_ROW,
-  DEBUG_ROW,
-  HELP_ROW,
-  NO_CACHE_ROW,
-  renderUsage,
-  REPOSITORY_ROWS,
-  TARGET_ROW,
-} from '../usage.js';
+import { renderUsage, SESSION_ROWS, TARGET_ROW } from '../usage.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { runPull, type PullOptions } from '../../app/pull.js';
 
@@ -53,11 +45,7 @@ never overwritten without --force. A second pull writes nothing.`,
           'add the directory names the files use to `directories:` in opencx.yml',
         ],
         ['--dry-run', 'show what would be written, and write nothing'],
-        DEBUG_ROW,
-        ...REPOSITORY_ROWS,
-        COLOR_ROW,
-        NO_CACHE_ROW,
-        HELP_ROW,
+        ...SESSION_ROWS,
       ],
     },
   ],
