@@ -65425,7 +65425,8 @@ async function applyPlan(plan2, client, options2) {
     return result;
   };
   const act = (a) => perform(a, plan2.namespace, client);
-  const interrupted = () => options2.signal?.aborted === true;
+  let stopped = false;
+  const interrupted = () => stopped ||= options2.signal?.aborted === true;
   const resultOf = /* @__PURE__ */ new Map();
   const carryOut = (actions, how) => mapInPool(
     actions,
@@ -65440,7 +65441,9 @@ async function applyPlan(plan2, client, options2) {
   let repairs = [];
   const checks = [];
   try {
-    if (!interrupted()) repairs = await findConcurrentCopies(client, plan2, created);
+    if (created.length > 0 && !interrupted()) {
+      repairs = await findConcurrentCopies(client, plan2, created);
+    }
   } catch (error62) {
     const result = failedCheck(created, error62);
     emit({ type: "action-done", result, done: ++done2, total: ++total });
@@ -65473,7 +65476,7 @@ async function applyPlan(plan2, client, options2) {
       skipped: all.filter((r) => r.status === "skipped").length
     },
     concurrent_keys: [...new Set(repairs.map((r) => r.key))],
-    interrupted: interrupted()
+    interrupted: stopped
   };
 }
 function notStarted(action2) {

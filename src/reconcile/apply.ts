@@ -95,7 +95,9 @@ export async function applyPlan(
   };
   const act = (a: Action): Promise<Outcome> => perform(a, plan.namespace, client);
 
-  const interrupted = (): boolean => options.signal?.aborted === true;
+  // Set once the signal has held anything back; a signal after the last action changes nothing.
+  let stopped = false;
+  const interrupted = (): boolean => (stopped ||= options.signal?.aborted === true);
   const resultOf = new Map<Action, ActionResult>();
   const carryOut = (actions: readonly Action[], how: (a: Action) => Promise<Outcome>) =>
     mapInPool(actions, ACTIONS_AT_ONCE, async (a) =>
@@ -113,7 +115,9 @@ export async function applyPlan(
   const checks: ActionResult[] = [];
   try {
     // Interrupted, the read-back waits for the next apply, which repairs any copy.
-    if (!interrupted()) repairs = await findConcurrentCopies(client, plan, created);
+    if (created.length > 0 && !interrupted()) {
+      repairs = await findConcurrentCopies(client, plan, created);
+    }
   } catch (error) {
     const result = failedCheck(created, error);
     emit({ type: 'action-done', result, done: ++done, total: ++total });
@@ -150,7 +154,7 @@ export async function applyPlan(
       skipped: all.filter((r) => r.status === 'skipped').length,
     },
     concurrent_keys: [...new Set(repairs.map((r) => r.key))],
-    interrupted: interrupted(),
+    interrupted: stopped,
   };
 }
 

@@ -61,6 +61,52 @@ function planFor(emulator: RunningEmulator, keys: string[], remotes: Training[])
 }
 
 describe('applyPlan, the engine', () => {
+  it('interrupted before deletes: the creates are done, the deletes not started', async () => {
+    const emulator = await useEmulator();
+    const { client } = clientOf(emulator);
+    const remotes = [await createOwned(client, 'old')];
+    const plan = planFor(emulator, ['a', 'b'], remotes);
+    const stop = new AbortController();
+    const report = await applyPlan(plan, client, {
+      limits: LIMITS,
+      allowMassDelete: true,
+      signal: stop.signal,
+      // Stopped as the last create ends: what is under way finishes, nothing else starts.
+      onEvent: (e) => {
+        if (e.type === 'action-done' && e.done === 2) stop.abort();
+      },
+    });
+    expect(report.interrupted).toBe(true);
+    expect(report.results.map((r) => `${r.kind} ${r.status}`)).toEqual([
+      'create ok',
+      'create ok',
+      'delete skipped',
+    ]);
+    expect(emulator.store.trainings()).toHaveLength(3);
+  });
+
+  it('is not interrupted by a signal that comes after the last action', async () => {
+    const emulator = await useEmulator();
+    const { client } = clientOf(emulator);
+    const edited = await client.createTraining({
+      title: 'Title of a',
+      content: 'Edited in the dashboard.',
+      metadata: ownershipMetadata(NAMESPACE, 'a'),
+    });
+    const plan = planFor(emulator, ['a'], [edited]);
+    expect(plan.summary.update).toBe(1);
+    const stop = new AbortController();
+    const report = await applyPlan(plan, client, {
+      limits: LIMITS,
+      allowMassDelete: false,
+      signal: stop.signal,
+      onEvent: (e) => {
+        if (e.type === 'action-done') stop.abort();
+      },
+    });
+    expect(report).toMatchObject({ interrupted: false, counts: { ok: 1, skipped: 0 } });
+  });
+
   it('refuses a plan whose deletes trip the guard, whatever the plan says, before any write', async () => {
     const emulator = await useEmulator();
     const { client } = clientOf(emulator);
