@@ -2,6 +2,20 @@
 // must occur exactly once in `file`), with the tests that must then fail.
 export const MUTANTS = [
   {
+    name: 'the programmatic apply ignores the plan it was given',
+    file: 'src/app/library.ts',
+    from: 'options.plan === undefined ? [] : comparePlans(options.plan, fresh)',
+    to: '[]',
+    tests: ['test/integration/library.test.ts'],
+  },
+  {
+    name: 'an interrupted apply still starts the actions it has not started',
+    file: 'src/reconcile/apply.ts',
+    from: 'interrupted() ? () => Promise.resolve(notStarted(a)) : how',
+    to: 'how',
+    tests: ['test/integration/interrupt.test.ts', 'test/integration/apply-engine.test.ts'],
+  },
+  {
     name: 'max_deletes compared with >= instead of >',
     file: 'src/reconcile/guards.ts',
     from: 'deletes > limits.maxDeletes',
