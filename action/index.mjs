@@ -65754,8 +65754,11 @@ async function apply(options2, io) {
     }
     info.write(`
 ${renderPlanText(plan2, { color })}`);
+    if (options2.dryRun) {
+      if (options2.format === "json") await writePieces(io.stdout, planJsonChunks(plan2));
+      return ExitCode.ok;
+    }
     if (!hasChanges(plan2)) return done(io, emptyReport(), output2);
-    if (options2.dryRun) return ExitCode.ok;
     const applyOptions = {
       limits: session.config,
       allowMassDelete: options2.allowMassDelete,
@@ -65788,6 +65791,7 @@ var init_apply2 = __esm({
     init_apply_types();
     init_plan_types();
     init_apply_report();
+    init_plan_json();
     init_plan_text();
     init_args();
     init_usage();
@@ -65822,7 +65826,7 @@ publish and delete. Safe to run again at any time; a second run changes nothing.
               "--allow-mass-delete",
               "let the plan delete more than max_deletes / max_delete_ratio allow"
             ],
-            ["--dry-run", 'show the plan and stop (same as "plan")'],
+            ["--dry-run", 'show the plan and stop (same as "plan"; with --format json, the plan JSON)'],
             ["--format FORMAT", "text (default) or json (the apply report)"],
             ...SESSION_ROWS
           ]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../helpers/emulator.js';
-import { aProject, md, numberedFiles } from '../helpers/project.js';
+import { aProject, md, numberedFiles, writesIn } from '../helpers/project.js';
 
 interface ProblemsReport {
   format_version: number;
@@ -28,6 +28,17 @@ describe('machine output keeps stdout for the document alone', () => {
     const result = await project.run(['plan', '--format', 'json', '--out', 'plan.json']);
     expect(result.code).toBe(0);
     expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+  });
+
+  it('apply --dry-run --format json: the plan as the document on stdout', async () => {
+    const emulator = await useEmulator();
+    const project = await aProject(emulator, numberedFiles(2));
+    const result = await project.run(['apply', '--dry-run', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(result.stdout) as { summary: Record<string, number> };
+    expect(plan.summary).toMatchObject({ create: 2 });
+    expect(result.stderr).toMatch(/^Target: test /);
+    expect(writesIn(emulator)).toEqual([]);
   });
 
   it.each([['plan'], ['apply', '--yes']])(

@@ -3,12 +3,13 @@ import { applyPlan } from '../../reconcile/apply.js';
 import { emptyReport, type ApplyReport } from '../../reconcile/apply-types.js';
 import { hasChanges } from '../../reconcile/plan-types.js';
 import { progressRenderer, renderApplyOutput } from '../../render/apply-report.js';
+import { planJsonChunks } from '../../render/plan-json.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { choice, commonOptions, parseFlags, stringValue, type Flags } from '../args.js';
 import { renderUsage, SESSION_ROWS, TARGET_ROW } from '../usage.js';
 import { confirmApply } from '../../app/confirm.js';
 import { abortOnInterrupt } from '../../app/interrupt.js';
-import { wantsColor, type Io } from '../../app/io.js';
+import { wantsColor, writePieces, type Io } from '../../app/io.js';
 import { checkSavedPlan, readPlanFile } from '../../app/plan-file.js';
 import { jsonDiagnostics, openSession, planSession, type SyncOptions } from '../../app/session.js';
 import { SYNC_FLAGS } from './plan.js';
@@ -47,7 +48,7 @@ publish and delete. Safe to run again at any time; a second run changes nothing.
           '--allow-mass-delete',
           'let the plan delete more than max_deletes / max_delete_ratio allow',
         ],
-        ['--dry-run', 'show the plan and stop (same as "plan")'],
+        ['--dry-run', 'show the plan and stop (same as "plan"; with --format json, the plan JSON)'],
         ['--format FORMAT', 'text (default) or json (the apply report)'],
         ...SESSION_ROWS,
       ],
@@ -94,8 +95,12 @@ export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
       }
     }
     info.write(`\n${renderPlanText(plan, { color })}`);
+    if (options.dryRun) {
+      // What a dry run has to show is the plan: in JSON, that is the document on stdout.
+      if (options.format === 'json') await writePieces(io.stdout, planJsonChunks(plan));
+      return ExitCode.ok;
+    }
     if (!hasChanges(plan)) return done(io, emptyReport(), output);
-    if (options.dryRun) return ExitCode.ok;
     const applyOptions = {
       limits: session.config,
       allowMassDelete: options.allowMassDelete,
