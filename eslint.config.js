@@ -20,7 +20,8 @@ export const LAYERS = {
   model: { imports: ['util'] },
   diagnostics: { imports: ['model', 'util'] },
   yaml: { imports: ['diagnostics', 'model', 'util'] },
-  config: { imports: ['yaml', 'diagnostics', 'model', 'util'], io: ['load.ts'] },
+  lint: { imports: ['model', 'util'] },
+  config: { imports: ['lint', 'yaml', 'diagnostics', 'model', 'util'], io: ['load.ts'] },
   source: {
     imports: ['yaml', 'diagnostics', 'model', 'util'],
     io: ['read.ts', 'read-file.ts', 'walk.ts', 'cache.ts', 'cache-location.ts'],
@@ -32,7 +33,7 @@ export const LAYERS = {
     imports: ['api', 'reconcile', 'source', 'yaml', 'diagnostics', 'model', 'util'],
     io: ['files.ts'],
   },
-  render: { imports: ['reconcile', 'pull', 'diagnostics', 'model', 'util'] },
+  render: { imports: ['reconcile', 'pull', 'lint', 'diagnostics', 'model', 'util'] },
   init: { imports: ['model', 'util'] },
   app: {
     imports: [
@@ -41,6 +42,7 @@ export const LAYERS = {
       'diagnostics',
       'emulator',
       'init',
+      'lint',
       'model',
       'pull',
       'reconcile',

@@ -578,9 +578,9 @@ function renderDiagnostics(diagnostics, options2) {
   const s = styleFor(options2.color);
   return sortDiagnostics(diagnostics).map((d) => {
     const where = formatLocation(d);
-    const severity = d.severity === "error" ? s.red("error") : s.yellow("warning");
+    const severity2 = d.severity === "error" ? s.red("error") : s.yellow("warning");
     const field = d.field === void 0 ? "" : ` ${s.cyan(d.field)}`;
-    const head = `${where === "" ? "" : `${s.bold(where)}: `}${severity}${field}: ${d.message} ${s.dim(`[${d.code}]`)}`;
+    const head = `${where === "" ? "" : `${s.bold(where)}: `}${severity2}${field}: ${d.message} ${s.dim(`[${d.code}]`)}`;
     return d.hint === void 0 ? head : `${head}
   ${s.dim("hint:")} ${d.hint}`;
   }).map((text2) => `${text2}
@@ -8461,6 +8461,37 @@ var init_schema_issues = __esm({
     init_diagnostic();
     init_suggest();
     init_locate();
+  }
+});
+
+// src/lint/settings.ts
+var LINT_RULES, LINT_SEVERITIES, DEFAULT_LINT_SETTINGS;
+var init_settings = __esm({
+  "src/lint/settings.ts"() {
+    "use strict";
+    LINT_RULES = [
+      "overlapping-triggers",
+      "duplicate-instructions",
+      "always-on-budget",
+      "size",
+      "placeholders",
+      "phrases",
+      "contradictions"
+    ];
+    LINT_SEVERITIES = ["off", "info", "warning", "error"];
+    DEFAULT_LINT_SETTINGS = {
+      // Cosine of TF-IDF word vectors of the titles (lint/similarity.ts).
+      "overlapping-triggers": { severity: "warning", threshold: 0.8 },
+      // Share of three-word sequences the contents have in common (Jaccard).
+      "duplicate-instructions": { severity: "warning", threshold: 0.8 },
+      // Characters of BEHAVIORAL content that one conversation gets, all of it, every time.
+      "always-on-budget": { severity: "warning", max_characters: 8e3 },
+      // Longer than max_factor times the median content, or shorter than min_characters.
+      size: { severity: "info", max_factor: 8, min_characters: 20 },
+      placeholders: { severity: "error" },
+      phrases: { severity: "error", banned: [], required: [] },
+      contradictions: { severity: "warning" }
+    };
   }
 });
 
@@ -28912,11 +28943,12 @@ function expectedConfigValue(path20) {
       return void 0;
   }
 }
-var DEFAULT_MAX_DELETES, DEFAULT_MAX_DELETE_RATIO, DEFAULT_NAMESPACE, NAMESPACE_PATTERN, DEFAULT_ROOT, DEFAULT_LOCAL_DATA, directories, rateLimit, target, configSchema, CONFIG_KEYS, TARGET_KEYS, RATE_LIMIT_KEYS;
+var DEFAULT_MAX_DELETES, DEFAULT_MAX_DELETE_RATIO, DEFAULT_NAMESPACE, NAMESPACE_PATTERN, DEFAULT_ROOT, DEFAULT_LOCAL_DATA, directories, rateLimit, severity, share2, phrase, lint, target, configSchema, CONFIG_KEYS, TARGET_KEYS, RATE_LIMIT_KEYS;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_zod();
+    init_settings();
     init_schema_issues();
     DEFAULT_MAX_DELETES = 10;
     DEFAULT_MAX_DELETE_RATIO = 0.25;
@@ -28933,6 +28965,39 @@ var init_schema = __esm({
       concurrency: external_exports.number().int().min(1).max(32).optional()
     }).meta({
       description: "The rate limit the requests keep to. On a local target, also the limit its emulator enforces."
+    });
+    severity = external_exports.enum(LINT_SEVERITIES).optional().meta({ description: "off, info, warning or error (an error fails `lint`)." });
+    share2 = external_exports.number().gt(0).max(1).optional();
+    phrase = external_exports.strictObject({ phrase: external_exports.string().trim().min(1), message: external_exports.string().min(1) });
+    lint = external_exports.strictObject({
+      "overlapping-triggers": external_exports.strictObject({
+        severity,
+        threshold: share2.meta({ description: "Similarity of two triggers, 0 to 1. Default: 0.8" })
+      }).optional(),
+      "duplicate-instructions": external_exports.strictObject({
+        severity,
+        threshold: share2.meta({ description: "Share of the text in common, 0 to 1. Default: 0.8" })
+      }).optional(),
+      "always-on-budget": external_exports.strictObject({
+        severity,
+        max_characters: external_exports.number().int().positive().optional().meta({
+          description: "BEHAVIORAL characters one conversation may get. Default: 8000"
+        })
+      }).optional(),
+      size: external_exports.strictObject({
+        severity,
+        max_factor: external_exports.number().gt(1).optional(),
+        min_characters: external_exports.number().int().min(0).optional()
+      }).optional(),
+      placeholders: external_exports.strictObject({ severity }).optional(),
+      phrases: external_exports.strictObject({
+        severity,
+        banned: external_exports.array(phrase).optional(),
+        required: external_exports.array(phrase.extend({ type: external_exports.enum(["BEHAVIORAL", "SCENARIO_SPECIFIC"]).optional() })).optional()
+      }).optional(),
+      contradictions: external_exports.strictObject({ severity }).optional()
+    }).meta({
+      description: "The rules of `opencx-trainings lint`, each with its severity and settings."
     });
     target = external_exports.strictObject({
       url: external_exports.url({ protocol: /^https?$/ }).optional().meta({ description: "Base URL of the OpenCX API." }),
@@ -28966,7 +29031,8 @@ var init_schema = __esm({
       rate_limit: rateLimit.optional(),
       directories: directories.optional(),
       targets: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_.-]+$/), target).optional(),
-      default_target: external_exports.string().optional()
+      default_target: external_exports.string().optional(),
+      lint: lint.optional()
     }).superRefine((c, ctx) => {
       if (c.default_target !== void 0 && c.targets?.[c.default_target] === void 0) {
         ctx.addIssue({
@@ -29006,8 +29072,30 @@ function normalizeConfig(written, file2) {
     rateLimit: rateLimit2,
     directories: directories2,
     targets,
-    defaultTarget: written.default_target ?? null
+    defaultTarget: written.default_target ?? null,
+    lint: lintSettingsOf(written.lint)
   };
+}
+function lintSettingsOf(written) {
+  const d = DEFAULT_LINT_SETTINGS;
+  const w = written ?? {};
+  return {
+    "overlapping-triggers": { ...d["overlapping-triggers"], ...defined(w["overlapping-triggers"]) },
+    "duplicate-instructions": {
+      ...d["duplicate-instructions"],
+      ...defined(w["duplicate-instructions"])
+    },
+    "always-on-budget": { ...d["always-on-budget"], ...defined(w["always-on-budget"]) },
+    size: { ...d.size, ...defined(w.size) },
+    placeholders: { ...d.placeholders, ...defined(w.placeholders) },
+    phrases: { ...d.phrases, ...defined(w.phrases) },
+    contradictions: { ...d.contradictions, ...defined(w.contradictions) }
+  };
+}
+function defined(value) {
+  return Object.fromEntries(
+    Object.entries(value ?? {}).filter(([, v]) => v !== void 0)
+  );
 }
 function rateLimitOf(written, fallback) {
   return {
@@ -29036,6 +29124,7 @@ var defaultConfig;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
+    init_settings();
     init_opencx_api();
     init_schema();
     defaultConfig = () => normalizeConfig({}, null);
@@ -33436,11 +33525,12 @@ function parseTrainingFile(file2, text2) {
   }
   const { plain, parse: parse4, body: rawBody, bodyLine } = split.frontmatter;
   const body = normalizeContent(rawBody);
+  const content = positionAt(bodyLine + leadingLines(rawBody, body), 1);
   if (plain !== void 0 && body !== "") {
     const result2 = frontmatterSchema.safeParse(plain.data);
     if (result2.success) {
       const training = { file: file2, frontmatter: result2.data, body, bodyLine };
-      return { ok: true, training: { ...training, positions: plain.positions } };
+      return { ok: true, training: { ...training, positions: { ...plain.positions, content } } };
     }
   }
   const { document, lineCounter } = parse4();
@@ -33485,7 +33575,7 @@ function parseTrainingFile(file2, text2) {
     diagnostics.push(diagnose("empty-body", {}, { file: file2, position: { line: bodyLine, column: 1 } }));
   }
   if (!result.success || diagnostics.length > 0) return fail(...sortDiagnostics(diagnostics));
-  const positions2 = {};
+  const positions2 = { content };
   if (document !== null) {
     for (const [field, value] of Object.entries(result.data)) {
       positions2[field] = locateKey(document, lineCounter, [], field);
@@ -33498,6 +33588,12 @@ function parseTrainingFile(file2, text2) {
   }
   return { ok: true, training: { file: file2, frontmatter: result.data, body, bodyLine, positions: positions2 } };
 }
+function leadingLines(raw, body) {
+  if (body === "") return 0;
+  const text2 = normalizeNewlines(raw);
+  const at = text2.indexOf(body);
+  return at <= 0 ? 0 : countNewlines(text2.slice(0, at));
+}
 var init_parse3 = __esm({
   "src/source/parse.ts"() {
     "use strict";
@@ -33506,6 +33602,7 @@ var init_parse3 = __esm({
     init_read_yaml();
     init_schema_issues();
     init_text();
+    init_shared();
     init_frontmatter();
     init_schema2();
   }
@@ -33747,19 +33844,19 @@ function findTrainings(root, display) {
     try {
       dirents = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
     } catch (error62) {
-      const verdict = classifyEntry(
+      const verdict2 = classifyEntry(
         { path: names, kind: "directory", readError: fileErrorReason(error62) },
         shownRoot
       );
-      if (verdict.kind === "problem") diagnostics.push(verdict.diagnostic);
+      if (verdict2.kind === "problem") diagnostics.push(verdict2.diagnostic);
       return;
     }
     for (const dirent of dirents) {
       const entry2 = { path: [...names, decodeName(dirent.name)], kind: kindOf(dirent) };
       const absolute = () => Buffer.concat([dir, SEPARATOR, dirent.name]);
       if (entry2.kind === "symlink") entry2.link = followLink(absolute(), realRoot, display);
-      const verdict = classifyEntry(entry2, shownRoot);
-      switch (verdict.kind) {
+      const verdict2 = classifyEntry(entry2, shownRoot);
+      switch (verdict2.kind) {
         case "training":
           files.push(entry2.path.map((n) => n.text).join("/"));
           break;
@@ -33767,7 +33864,7 @@ function findTrainings(root, display) {
           visit3(absolute(), entry2.path);
           break;
         case "problem":
-          diagnostics.push(verdict.diagnostic);
+          diagnostics.push(verdict2.diagnostic);
           break;
         case "ignored":
           break;
@@ -34046,6 +34143,596 @@ Exit status: 0 when every file is valid, 1 when not.`,
         "opencx-trainings validate",
         "opencx-trainings validate --root support/trainings --format json"
       ]
+    });
+  }
+});
+
+// src/lint/scope.ts
+function appliesIn(training, situation) {
+  if (training.draft) return false;
+  if (training.channels.length > 0 && !training.channels.includes(situation.channel)) return false;
+  return training.segments.length === 0 || training.segments.some((s) => situation.segments.includes(s));
+}
+function sharedScope(a, b) {
+  const channels2 = intersect(a.channels, b.channels);
+  const segments2 = intersect(a.segments, b.segments);
+  return channels2 === null || segments2 === null ? null : { channels: channels2, segments: segments2 };
+}
+function effectiveSet(trainings, situation) {
+  return trainings.filter((t) => appliesIn(t, situation));
+}
+function situationsOf(trainings) {
+  const segments2 = [...new Set(trainings.flatMap((t) => t.segments))].sort();
+  return CHANNELS.flatMap((channel2) => [
+    { channel: channel2, segments: [] },
+    ...segments2.map((segment) => ({ channel: channel2, segments: [segment] }))
+  ]);
+}
+function describeScope(scope) {
+  const channels2 = scope.channels.length === 0 ? "every channel" : scope.channels.join(", ");
+  const segments2 = scope.segments.length === 0 ? "every segment" : scope.segments.join(", ");
+  return `${channels2} \xB7 ${segments2}`;
+}
+function intersect(a, b) {
+  if (a.length === 0) return [...b];
+  if (b.length === 0) return [...a];
+  const both = a.filter((x) => b.includes(x));
+  return both.length === 0 ? null : both;
+}
+var init_scope = __esm({
+  "src/lint/scope.ts"() {
+    "use strict";
+    init_training();
+  }
+});
+
+// src/lint/similarity.ts
+function termsOf(text2) {
+  return (text2.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOPWORDS.has(word)).map(stem);
+}
+function stem(word) {
+  for (const [ending, replacement] of ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length + replacement.length >= 3) {
+      return word.slice(0, word.length - ending.length) + replacement;
+    }
+  }
+  return word;
+}
+function similarPairs(texts, threshold, eligible = () => true) {
+  const vectors = weigh(texts.map(termsOf));
+  const postings = /* @__PURE__ */ new Map();
+  vectors.forEach((vector, doc) => {
+    for (const [term, weight] of vector) {
+      const list = postings.get(term);
+      if (list === void 0) postings.set(term, [{ doc, weight }]);
+      else list.push({ doc, weight });
+    }
+  });
+  const pairs = [];
+  const dot = new Float64Array(vectors.length);
+  const touched = [];
+  vectors.forEach((vector, a) => {
+    let unindexed = 0;
+    for (const [term, weight] of vector) {
+      const list = postings.get(term) ?? [];
+      if (list.length > MAX_POSTINGS) {
+        unindexed += weight;
+        continue;
+      }
+      for (const p of list) {
+        if (p.doc <= a) continue;
+        if (dot[p.doc] === 0) touched.push(p.doc);
+        dot[p.doc] = (dot[p.doc] ?? 0) + weight * p.weight;
+      }
+    }
+    for (const b of touched.splice(0)) {
+      const partial2 = dot[b] ?? 0;
+      dot[b] = 0;
+      if (partial2 + unindexed < threshold) continue;
+      const score = unindexed === 0 ? Math.min(1, partial2) : cosine(vector, vectors[b] ?? vector);
+      if (score >= threshold && eligible(a, b)) pairs.push({ a, b, score });
+    }
+  });
+  return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+}
+function nearDuplicates(texts, threshold, eligible = () => true) {
+  const ids = /* @__PURE__ */ new Map();
+  const sets = texts.map((text2) => {
+    const words = text2.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+    const set2 = /* @__PURE__ */ new Set();
+    const add = (shingle) => {
+      let id2 = ids.get(shingle);
+      if (id2 === void 0) ids.set(shingle, id2 = ids.size);
+      set2.add(id2);
+    };
+    for (let i = 0; i + SHINGLE <= words.length; i++)
+      add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+    if (set2.size === 0 && words.length > 0) add(words.join(" "));
+    return set2;
+  });
+  const df = new Int32Array(ids.size);
+  for (const set2 of sets) for (const id2 of set2) df[id2] = (df[id2] ?? 0) + 1;
+  const byRarity = [...df.keys()].sort((x, y) => (df[x] ?? 0) - (df[y] ?? 0) || x - y);
+  const renumbered = new Int32Array(ids.size);
+  byRarity.forEach((id2, position) => renumbered[id2] = position);
+  const ordered = sets.map((set2) => Int32Array.from(set2, (id2) => renumbered[id2] ?? 0).sort());
+  const index = /* @__PURE__ */ new Map();
+  const seen = new Int32Array(ordered.length).fill(-1);
+  const pairs = [];
+  ordered.forEach((set2, b) => {
+    const size = set2.length;
+    const probe = size - Math.ceil(threshold * size) + 1;
+    const indexed = size - Math.ceil(2 * threshold / (1 + threshold) * size) + 1;
+    for (let k = 0; k < probe && k < size; k++) {
+      const id2 = set2[k];
+      for (const a of index.get(id2) ?? []) {
+        if (seen[a] === b) continue;
+        seen[a] = b;
+        const other = ordered[a];
+        if (Math.min(other.length, size) < threshold * Math.max(other.length, size)) continue;
+        const needed = Math.ceil(threshold / (1 + threshold) * (other.length + size));
+        const common = overlapAtLeast(other, set2, needed);
+        if (common < 0) continue;
+        const score = common / (other.length + size - common);
+        if (score >= threshold && eligible(a, b)) pairs.push({ a, b, score });
+      }
+      if (k < indexed) {
+        const list = index.get(id2);
+        if (list === void 0) index.set(id2, [b]);
+        else list.push(b);
+      }
+    }
+  });
+  return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+}
+function overlapAtLeast(x, y, needed) {
+  let common = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (common + Math.min(x.length - i, y.length - j) < needed) return -1;
+    const p = x[i];
+    const q = y[j];
+    if (p === q) {
+      common++;
+      i++;
+      j++;
+    } else if (p < q) i++;
+    else j++;
+  }
+  return common >= needed ? common : -1;
+}
+function weigh(documents) {
+  const df = /* @__PURE__ */ new Map();
+  for (const terms of documents) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = documents.length;
+  return documents.map((terms) => {
+    const vector = /* @__PURE__ */ new Map();
+    for (const t of terms) vector.set(t, (vector.get(t) ?? 0) + 1);
+    let norm = 0;
+    for (const [t, tf] of vector) {
+      const w = tf * Math.log(1 + n / (df.get(t) ?? 1));
+      vector.set(t, w);
+      norm += w * w;
+    }
+    const length = Math.sqrt(norm);
+    if (length > 0) for (const [t, w] of vector) vector.set(t, w / length);
+    return vector;
+  });
+}
+function cosine(a, b) {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
+  return Math.min(1, dot);
+}
+var STOPWORDS, MAX_POSTINGS, ENDINGS, SHINGLE;
+var init_similarity = __esm({
+  "src/lint/similarity.ts"() {
+    "use strict";
+    STOPWORDS = new Set(
+      "a an and are as at be but by can could do does did for from how i if in into is it its me my of on or our please should so that the their them then there they this to was we what when where which who why will with would you your yours am been being have has had any some".split(" ")
+    );
+    MAX_POSTINGS = 1e3;
+    ENDINGS = [
+      ["ies", "y"],
+      ["ied", "y"],
+      ["ing", ""],
+      ["ed", ""],
+      ["ly", ""],
+      ["es", ""],
+      ["s", ""]
+    ];
+    SHINGLE = 3;
+  }
+});
+
+// src/lint/lint.ts
+function lintTrainings(trainings, settings) {
+  const published = trainings.filter((t) => !t.draft);
+  const findings = [];
+  for (const rule of LINT_RULES) {
+    const severity2 = settings[rule].severity;
+    if (severity2 === "off") continue;
+    const found = RULES[rule](published, settings);
+    findings.push(...found.map((f) => ({ ...f, rule, severity: severity2 })));
+  }
+  return findings.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule)
+  );
+}
+function overlappingTriggers(published, settings) {
+  const scenarios = published.filter((t) => t.type === "SCENARIO_SPECIFIC");
+  const { threshold } = settings["overlapping-triggers"];
+  return similarPairs(
+    scenarios.map((t) => t.title),
+    threshold,
+    (a, b) => sharedScope(scenarios[a], scenarios[b]) !== null
+  ).map(({ a, b, score }) => {
+    const [first, second] = [scenarios[a], scenarios[b]];
+    const shared = sharedScope(first, second);
+    return {
+      ...titleAt(first),
+      column: 1,
+      message: `The trigger "${first.title}" overlaps "${second.title}" (${second.file}:${titleAt(second).line}), similarity ${score.toFixed(2)}, for ${describeScope(shared)}: the agent may pick either.`,
+      related: [titleAt(second)]
+    };
+  });
+}
+function duplicateInstructions(published, settings) {
+  const { threshold } = settings["duplicate-instructions"];
+  return nearDuplicates(
+    published.map((t) => t.content),
+    threshold,
+    (a, b) => sharedScope(published[a], published[b]) !== null
+  ).map(({ a, b, score }) => {
+    const [first, second] = [published[a], published[b]];
+    return {
+      ...contentAt(first),
+      column: 1,
+      message: `The instruction is ${Math.round(score * 100)}% the same as that of "${second.title}" (${second.file}:${contentAt(second).line}), in a shared scope: keep one, or say what differs.`,
+      related: [contentAt(second)]
+    };
+  });
+}
+function alwaysOnBudget(published, settings) {
+  const { max_characters: budget } = settings["always-on-budget"];
+  const behavioral = published.filter((t) => t.type === "BEHAVIORAL");
+  const over = /* @__PURE__ */ new Map();
+  for (const situation of situationsOf(behavioral)) {
+    const applying = effectiveSet(behavioral, situation);
+    if (applying.reduce((sum, t) => sum + t.content.length, 0) <= budget) continue;
+    const key2 = applying.map((t) => t.file).join("\0");
+    const group = over.get(key2) ?? { applying, situations: [] };
+    group.situations.push(situation);
+    over.set(key2, group);
+  }
+  return [...over.values()].map(({ applying, situations }) => {
+    const total = applying.reduce((sum, t) => sum + t.content.length, 0);
+    const largest = [...applying].sort((a, b) => b.content.length - a.content.length);
+    return {
+      ...contentAt(largest[0]),
+      column: 1,
+      message: `${total} characters of always-on (BEHAVIORAL) instructions apply on ${describeSituations(situations)}, over the budget of ${budget}; the largest: ${largest.slice(0, 3).map((t) => `${t.file} (${t.content.length})`).join(", ")}.`,
+      related: largest.slice(1, 3).map(contentAt)
+    };
+  });
+}
+function describeSituations(situations) {
+  const channels2 = [...new Set(situations.map((s) => s.channel))];
+  const segments2 = [...new Set(situations.flatMap((s) => s.segments))];
+  const where = channels2.length === CHANNELS.length ? "every channel" : channels2.join(", ");
+  return `${where} \xB7 ${segments2.length === 0 ? "contacts in no segment" : segments2.join(", ")}`;
+}
+function sizes(published, settings) {
+  const { max_factor: factor, min_characters: least } = settings.size;
+  const lengths = published.map((t) => t.content.length).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  return published.flatMap((t) => {
+    const length = t.content.trim().length;
+    if (length < least || !/[\p{L}\p{N}]/u.test(t.content)) {
+      return [
+        {
+          ...contentAt(t),
+          column: 1,
+          message: `The instruction has ${length} characters: too little to tell the agent anything.`,
+          related: []
+        }
+      ];
+    }
+    if (published.length >= 3 && median > 0 && length > factor * median) {
+      return [
+        {
+          ...contentAt(t),
+          column: 1,
+          message: `The instruction has ${length} characters, ${Math.round(length / median)} times the median of ${median}: consider splitting it into trainings that each cover one situation.`,
+          related: []
+        }
+      ];
+    }
+    return [];
+  });
+}
+function placeholders(published) {
+  return published.flatMap(
+    (t) => PLACEHOLDERS.flatMap(
+      ({ pattern, what }) => matchesIn(t, pattern).map(({ at, text: text2, groups }) => ({
+        ...at,
+        message: `${what.replace("$1", groups[0] ?? "")} in the instruction: "${text2}". Replace it with the real text before it reaches customers.`,
+        related: []
+      }))
+    )
+  );
+}
+function phrases(published, settings) {
+  const { banned, required: required2 } = settings.phrases;
+  const found = published.flatMap(
+    (t) => banned.flatMap(
+      (rule) => matchesIn(t, phrasePattern(rule)).map(({ at, text: text2 }) => ({
+        ...at,
+        message: `"${text2}": ${rule.message}`,
+        related: []
+      }))
+    )
+  );
+  const missing = published.flatMap(
+    (t) => required2.filter((rule) => (rule.type ?? t.type) === t.type).filter((rule) => !phrasePattern(rule).test(`${t.title}
+${t.content}`)).map((rule) => ({
+      ...contentAt(t),
+      column: 1,
+      message: `The instruction does not contain "${rule.phrase}": ${rule.message}`,
+      related: []
+    }))
+  );
+  return [...found, ...missing];
+}
+function contradictions(published) {
+  const directives = published.flatMap(
+    (t, index) => directivesOf(t.content).map((d) => ({ ...d, index }))
+  );
+  const byAction = /* @__PURE__ */ new Map();
+  for (const d of directives) {
+    const said = byAction.get(d.action);
+    if (said === void 0) byAction.set(d.action, [d]);
+    else said.push(d);
+  }
+  const drafts = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const [action2, said] of byAction) {
+    for (const yes of said.filter((d) => d.positive)) {
+      for (const no of said.filter((d) => !d.positive)) {
+        const [a, b] = [published[yes.index], published[no.index]];
+        if (sharedScope(a, b) === null) continue;
+        const key2 = `${yes.index}\0${no.index}\0${action2}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
+        const at = contentAt(b);
+        drafts.push({
+          file: b.file,
+          line: at.line + no.line,
+          column: 1,
+          message: `"${no.text}" contradicts "${yes.text}" (${a.file}:${contentAt(a).line + yes.line}), in a shared scope: the agent gets both.`,
+          related: [{ file: a.file, line: contentAt(a).line + yes.line }]
+        });
+      }
+    }
+  }
+  return drafts;
+}
+function directivesOf(content) {
+  const out = [];
+  const pattern = /\b(always|never|do not|don't|must not|must|do)\s+([\p{L}\p{N}][^.!?\n]*)/giu;
+  for (const m of content.matchAll(pattern)) {
+    const verb = (m[1] ?? "").toLowerCase();
+    const action2 = termsOf(m[2] ?? "").slice(0, 4).join(" ");
+    if (action2 === "") continue;
+    out.push({
+      action: action2,
+      positive: verb === "always" || verb === "must" || verb === "do",
+      text: m[0].trim(),
+      line: countNewlines(content.slice(0, m.index))
+    });
+  }
+  return out;
+}
+function phrasePattern(rule) {
+  const escaped = rule.phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
+}
+function matchesIn(t, pattern) {
+  const start2 = contentAt(t);
+  return [
+    ...t.content.matchAll(
+      new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`)
+    )
+  ].map((m) => {
+    const before = t.content.slice(0, m.index);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    return {
+      at: {
+        file: t.file,
+        line: start2.line + countNewlines(before),
+        column: m.index - lineStart + 1
+      },
+      text: m[0],
+      groups: m.slice(1).map((g) => g ?? "")
+    };
+  });
+}
+var RULES, titleAt, contentAt, PLACEHOLDERS;
+var init_lint = __esm({
+  "src/lint/lint.ts"() {
+    "use strict";
+    init_training();
+    init_text();
+    init_scope();
+    init_settings();
+    init_similarity();
+    RULES = {
+      "overlapping-triggers": overlappingTriggers,
+      "duplicate-instructions": duplicateInstructions,
+      "always-on-budget": alwaysOnBudget,
+      size: sizes,
+      placeholders,
+      phrases,
+      contradictions
+    };
+    titleAt = (t) => ({ file: t.file, line: t.positions.title?.line ?? 1 });
+    contentAt = (t) => ({ file: t.file, line: t.positions.content?.line ?? 1 });
+    PLACEHOLDERS = [
+      { pattern: /\b(TODO|TBD|FIXME|XXX)\b/g, what: 'a "$1" marker' },
+      { pattern: /\blorem ipsum\b/gi, what: "placeholder text" },
+      { pattern: /\{\{[^}]*\}\}/g, what: "a template hole" },
+      {
+        pattern: /<(?:insert|your|add|placeholder)\b[^>]*>|<[A-Z][A-Z0-9_ ]{2,}>/g,
+        what: "a placeholder"
+      },
+      { pattern: /\[[^\]]+\]\((?:|#|\s*)\)/g, what: "a link without a target" }
+    ];
+  }
+});
+
+// src/render/lint-report.ts
+function countFindings(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+function renderLintReport(findings, options2) {
+  switch (options2.format) {
+    case "json":
+      return `${JSON.stringify(
+        {
+          format_version: LINT_FORMAT_VERSION,
+          trainings: options2.trainings,
+          counts: countFindings(findings),
+          findings
+        },
+        null,
+        2
+      )}
+`;
+    case "github":
+      return `${findings.map(
+        (f) => formatAnnotation(f.severity === "info" ? "notice" : f.severity, f.message, {
+          file: f.file,
+          line: f.line,
+          col: f.column,
+          title: `opencx-trainings lint ${f.rule}`
+        })
+      ).join("")}${verdict(findings, options2.trainings, false)}`;
+    case "text": {
+      const s = styleFor(options2.color);
+      const paint = { error: s.red, warning: s.yellow, info: s.cyan };
+      const lines = findings.map(
+        (f) => `${s.bold(`${f.file}:${f.line}:${f.column}`)}: ${paint[f.severity](f.severity)}: ${f.message} ${s.dim(`[${f.rule}]`)}
+`
+      );
+      return `${lines.join("")}${lines.length > 0 ? "\n" : ""}${verdict(findings, options2.trainings, options2.color)}`;
+    }
+  }
+}
+function verdict(findings, trainings, color) {
+  const s = styleFor(color);
+  if (findings.length === 0)
+    return `${s.green("\u2714")} ${plural(trainings, "training")} linted: no findings.
+`;
+  const counts = countFindings(findings);
+  const parts = [
+    counts.error > 0 ? plural(counts.error, "error") : "",
+    counts.warning > 0 ? plural(counts.warning, "warning") : "",
+    counts.info > 0 ? `${counts.info} info` : ""
+  ].filter((p) => p !== "");
+  const mark = counts.error > 0 ? s.red("\u2716") : s.yellow("!");
+  return `${mark} ${parts.join(", ")} in ${plural(trainings, "training")}.
+`;
+}
+var LINT_FORMATS, LINT_FORMAT_VERSION;
+var init_lint_report = __esm({
+  "src/render/lint-report.ts"() {
+    "use strict";
+    init_style();
+    init_workflow_commands();
+    LINT_FORMATS = ["text", "json", "github"];
+    LINT_FORMAT_VERSION = 1;
+  }
+});
+
+// src/cli/commands/lint.ts
+var lint_exports = {};
+__export(lint_exports, {
+  lint: () => lint2,
+  lintUsage: () => lintUsage,
+  parseLintArgs: () => parseLintArgs
+});
+function parseLintArgs(args2) {
+  const { values } = parseFlags(LINT_FLAGS, args2);
+  if (values.help === true) return "help";
+  return {
+    ...commonOptions(values),
+    format: choice("format", values.format, LINT_FORMATS, "text"),
+    cache: values["no-cache"] !== true
+  };
+}
+async function lint2(options2, io) {
+  const project = await loadProject(options2, io, void 0, { cache: options2.cache });
+  const color = wantsColor(io, options2.color);
+  if (project.config === null || project.source === null || hasErrors(project.diagnostics)) {
+    if (options2.format === "json") io.stdout.write(renderProblemsJson(project.diagnostics));
+    else io.stderr.write(renderDiagnostics(project.diagnostics, { color }));
+    io.stderr.write(
+      "Nothing was linted: fix the problems above first (opencx-trainings validate).\n"
+    );
+    return ExitCode.error;
+  }
+  const findings = lintTrainings(project.source.trainings, project.config.lint);
+  io.stdout.write(
+    renderLintReport(findings, {
+      format: options2.format,
+      color,
+      trainings: project.source.trainings.length
+    })
+  );
+  return findings.some((f) => f.severity === "error") ? ExitCode.error : ExitCode.ok;
+}
+var LINT_FLAGS, lintUsage;
+var init_lint2 = __esm({
+  "src/cli/commands/lint.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_lint();
+    init_diagnostics();
+    init_lint_report();
+    init_validate_report();
+    init_args();
+    init_errors();
+    init_io();
+    init_project();
+    init_usage();
+    LINT_FLAGS = {
+      format: { type: "string", value: LINT_FORMATS.join("|") },
+      ...COMMON_OPTIONS
+    };
+    lintUsage = renderUsage({
+      command: "lint",
+      flags: LINT_FLAGS,
+      about: `Check what the trainings tell the agent, offline: triggers that overlap for the same
+customers, instructions said twice, always-on text over its budget, placeholders left in, banned
+or missing phrases, contradictions. The files must be valid first (validate). The rules and their
+settings are the \`lint:\` section of opencx.yml (see the README).
+Exit status: 1 when a finding is an error, else 0.`,
+      sections: [
+        {
+          title: "Options",
+          rows: [
+            ["--format FORMAT", "text (default), json, or github (workflow annotations)"],
+            TARGET_ROW,
+            ...REPOSITORY_ROWS,
+            ["--color, --no-color", "colour on or off (default: on a terminal)"],
+            ["--no-cache", "parse every file afresh, without the parse cache"],
+            HELP_ROW
+          ]
+        }
+      ],
+      examples: ["opencx-trainings lint", "opencx-trainings lint --format github"]
     });
   }
 });
@@ -35356,13 +36043,13 @@ function hasPendingEdit(r) {
 }
 function shareTexts(remote, file2) {
   if (file2 === void 0) return remote;
-  const share2 = (text2) => text2 === file2.title ? file2.title : text2 === file2.content ? file2.content : text2;
+  const share3 = (text2) => text2 === file2.title ? file2.title : text2 === file2.content ? file2.content : text2;
   return {
     ...remote,
-    title: share2(remote.title),
-    content: share2(remote.content),
-    draftTitle: share2(remote.draftTitle),
-    draftContent: share2(remote.draftContent)
+    title: share3(remote.title),
+    content: share3(remote.content),
+    draftTitle: share3(remote.draftTitle),
+    draftContent: share3(remote.draftContent)
   };
 }
 var init_remote = __esm({
@@ -66120,9 +66807,9 @@ function layoutFiles(items, taken) {
   for (const item of fresh) {
     if (placements.has(item.id)) continue;
     const folder = item.folder === null ? "" : `${safeSlug(item.folder, "directory")}/`;
-    const stem = safeSlug(item.title);
-    let path20 = `${folder}${stem}.md`;
-    for (let n = 2; occupied.has(path20.toLowerCase()); n++) path20 = `${folder}${stem}-${n}.md`;
+    const stem2 = safeSlug(item.title);
+    let path20 = `${folder}${stem2}.md`;
+    for (let n = 2; occupied.has(path20.toLowerCase()); n++) path20 = `${folder}${stem2}-${n}.md`;
     const ownKey = item.ownKey;
     const keepKey = ownKey !== null && keyProblem(ownKey) === void 0 && !keys.has(ownKey) && !occupied.has(`${ownKey}.md`.toLowerCase());
     claim2(item, path20, keepKey && ownKey !== keyFromPath(path20) ? ownKey : null);
@@ -73983,6 +74670,13 @@ var COMMANDS = {
     const m = await Promise.resolve().then(() => (init_validate(), validate_exports));
     return { usage: m.validateUsage, parse: m.parseValidateArgs, run: m.validate };
   }),
+  lint: lazy2(
+    "Check what the trainings tell the agent: overlaps, budgets, placeholders",
+    async () => {
+      const m = await Promise.resolve().then(() => (init_lint2(), lint_exports));
+      return { usage: m.lintUsage, parse: m.parseLintArgs, run: m.lint };
+    }
+  ),
   plan: lazy2("Show what apply would change in OpenCX", async () => {
     const m = await Promise.resolve().then(() => (init_plan2(), plan_exports));
     return { usage: m.planUsage, parse: m.parsePlanArgs, run: m.plan };

@@ -8,6 +8,7 @@
 //   --latency MS       compare: latency added to every request (default 80)
 import { parseArgs } from 'node:util';
 import { benchClient } from './client.mjs';
+import { benchLint } from './lint.mjs';
 import { benchScale } from './scale.mjs';
 import { benchCompare } from './side-by-side.mjs';
 import { benchApply, benchPlan } from './sync.mjs';
@@ -26,6 +27,7 @@ const { quick } = values;
 
 const benches = {
   validate: () => benchValidate(quick ? { files: 1_000, runs: 2 } : {}),
+  lint: () => benchLint(quick ? { files: 1_000, runs: 1 } : {}),
   client: () => benchClient(quick ? { trainings: 1_000, runs: 2 } : {}),
   plan: () => benchPlan(quick ? { files: 1_000, runs: 1 } : {}),
   apply: () => benchApply(quick ? { creates: 100 } : {}),

@@ -1,5 +1,14 @@
 /** Commands that only read: once their reader is gone, nothing they do is of use to anyone. */
-const READ_ONLY = new Set(['validate', 'plan', 'schema', 'help', '--help', '-h', '--version']);
+const READ_ONLY = new Set([
+  'validate',
+  'lint',
+  'plan',
+  'schema',
+  'help',
+  '--help',
+  '-h',
+  '--version',
+]);
 
 /**
  * Whether the command ends at once, with exit status 0, when its output pipe is closed (as by

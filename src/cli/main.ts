@@ -33,6 +33,13 @@ const COMMANDS: Record<string, CommandEntry> = {
     const m = await import('./commands/validate.js');
     return { usage: m.validateUsage, parse: m.parseValidateArgs, run: m.validate };
   }),
+  lint: lazy(
+    'Check what the trainings tell the agent: overlaps, budgets, placeholders',
+    async () => {
+      const m = await import('./commands/lint.js');
+      return { usage: m.lintUsage, parse: m.parseLintArgs, run: m.lint };
+    },
+  ),
   plan: lazy('Show what apply would change in OpenCX', async () => {
     const m = await import('./commands/plan.js');
     return { usage: m.planUsage, parse: m.parsePlanArgs, run: m.plan };

@@ -1,3 +1,4 @@
+import { DEFAULT_LINT_SETTINGS, type LintSettings } from '../lint/settings.js';
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_REQUESTS_PER_MINUTE,
@@ -49,6 +50,8 @@ export interface Config {
   directories: Record<string, string>;
   targets: Record<string, Target>;
   defaultTarget: string | null;
+  /** The lint rules' settings, defaults filled in. */
+  lint: LintSettings;
 }
 
 export function normalizeConfig(written: WrittenConfig, file: string | null): Config {
@@ -73,7 +76,33 @@ export function normalizeConfig(written: WrittenConfig, file: string | null): Co
     directories,
     targets,
     defaultTarget: written.default_target ?? null,
+    lint: lintSettingsOf(written.lint),
   };
+}
+
+/** Each rule's written settings over its defaults. */
+function lintSettingsOf(written: WrittenConfig['lint']): LintSettings {
+  const d = DEFAULT_LINT_SETTINGS;
+  const w = written ?? {};
+  return {
+    'overlapping-triggers': { ...d['overlapping-triggers'], ...defined(w['overlapping-triggers']) },
+    'duplicate-instructions': {
+      ...d['duplicate-instructions'],
+      ...defined(w['duplicate-instructions']),
+    },
+    'always-on-budget': { ...d['always-on-budget'], ...defined(w['always-on-budget']) },
+    size: { ...d.size, ...defined(w.size) },
+    placeholders: { ...d.placeholders, ...defined(w.placeholders) },
+    phrases: { ...d.phrases, ...defined(w.phrases) },
+    contradictions: { ...d.contradictions, ...defined(w.contradictions) },
+  };
+}
+
+/** The fields of a written object that are set: absent ones keep their defaults. */
+function defined<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value ?? {}).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }
 
 /** A written `rate_limit:`, each field it leaves out taken from `fallback`. */

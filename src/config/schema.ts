@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINT_SEVERITIES } from '../lint/settings.js';
 import { customIssue } from '../yaml/schema-issues.js';
 
 export const DEFAULT_MAX_DELETES = 10;
@@ -30,6 +31,58 @@ const rateLimit = z
   .meta({
     description:
       'The rate limit the requests keep to. On a local target, also the limit its emulator enforces.',
+  });
+
+const severity = z
+  .enum(LINT_SEVERITIES)
+  .optional()
+  .meta({ description: 'off, info, warning or error (an error fails `lint`).' });
+const share = z.number().gt(0).max(1).optional();
+const phrase = z.strictObject({ phrase: z.string().trim().min(1), message: z.string().min(1) });
+
+const lint = z
+  .strictObject({
+    'overlapping-triggers': z
+      .strictObject({
+        severity,
+        threshold: share.meta({ description: 'Similarity of two triggers, 0 to 1. Default: 0.8' }),
+      })
+      .optional(),
+    'duplicate-instructions': z
+      .strictObject({
+        severity,
+        threshold: share.meta({ description: 'Share of the text in common, 0 to 1. Default: 0.8' }),
+      })
+      .optional(),
+    'always-on-budget': z
+      .strictObject({
+        severity,
+        max_characters: z.number().int().positive().optional().meta({
+          description: 'BEHAVIORAL characters one conversation may get. Default: 8000',
+        }),
+      })
+      .optional(),
+    size: z
+      .strictObject({
+        severity,
+        max_factor: z.number().gt(1).optional(),
+        min_characters: z.number().int().min(0).optional(),
+      })
+      .optional(),
+    placeholders: z.strictObject({ severity }).optional(),
+    phrases: z
+      .strictObject({
+        severity,
+        banned: z.array(phrase).optional(),
+        required: z
+          .array(phrase.extend({ type: z.enum(['BEHAVIORAL', 'SCENARIO_SPECIFIC']).optional() }))
+          .optional(),
+      })
+      .optional(),
+    contradictions: z.strictObject({ severity }).optional(),
+  })
+  .meta({
+    description: 'The rules of `opencx-trainings lint`, each with its severity and settings.',
   });
 
 const target = z
@@ -98,6 +151,7 @@ export const configSchema = z
     directories: directories.optional(),
     targets: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), target).optional(),
     default_target: z.string().optional(),
+    lint: lint.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.default_target !== undefined && c.targets?.[c.default_target] === undefined) {

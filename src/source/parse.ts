@@ -3,7 +3,8 @@ import type { Position } from '../model/training.js';
 import { locateKey, locateValue } from '../yaml/locate.js';
 import { yamlData } from '../yaml/read-yaml.js';
 import { describeValue, issuesToDiagnostics } from '../yaml/schema-issues.js';
-import { normalizeContent, normalizeNewlines } from '../model/text.js';
+import { countNewlines, normalizeContent, normalizeNewlines } from '../model/text.js';
+import { positionAt } from '../model/shared.js';
 import { splitFrontmatter } from './frontmatter.js';
 import {
   FRONTMATTER_KEYS,
@@ -50,13 +51,15 @@ export function parseTrainingFile(file: string, text: string): ParseResult {
 
   const { plain, parse, body: rawBody, bodyLine } = split.frontmatter;
   const body = normalizeContent(rawBody);
+  // Where the instruction starts, past the blank lines normalisation removed: lint points into it.
+  const content = positionAt(bodyLine + leadingLines(rawBody, body), 1);
   if (plain !== undefined && body !== '') {
     // Plain frontmatter that is also valid needs no YAML parser: the data and positions are
     // the parser's own. Anything less goes the long way, for its diagnostics.
     const result = frontmatterSchema.safeParse(plain.data);
     if (result.success) {
       const training = { file, frontmatter: result.data, body, bodyLine };
-      return { ok: true, training: { ...training, positions: plain.positions } };
+      return { ok: true, training: { ...training, positions: { ...plain.positions, content } } };
     }
   }
 
@@ -105,7 +108,7 @@ export function parseTrainingFile(file: string, text: string): ParseResult {
   }
   if (!result.success || diagnostics.length > 0) return fail(...sortDiagnostics(diagnostics));
 
-  const positions: Partial<Record<string, Position>> = {};
+  const positions: Partial<Record<string, Position>> = { content };
   if (document !== null) {
     for (const [field, value] of Object.entries(result.data)) {
       positions[field] = locateKey(document, lineCounter, [], field);
@@ -117,4 +120,12 @@ export function parseTrainingFile(file: string, text: string): ParseResult {
     }
   }
   return { ok: true, training: { file, frontmatter: result.data, body, bodyLine, positions } };
+}
+
+/** The lines before `body` in the text it was cut from (blank lines at the start). */
+function leadingLines(raw: string, body: string): number {
+  if (body === '') return 0;
+  const text = normalizeNewlines(raw);
+  const at = text.indexOf(body);
+  return at <= 0 ? 0 : countNewlines(text.slice(0, at));
 }
