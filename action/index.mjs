@@ -34235,6 +34235,11 @@ function similarPairs(texts, threshold, eligible = () => true) {
   });
   return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
+function rankBySimilarity(query, texts) {
+  const vectors = weigh([...texts.map(termsOf), termsOf(query)]);
+  const asked = vectors.pop() ?? /* @__PURE__ */ new Map();
+  return vectors.map((vector, index) => ({ index, score: cosine(asked, vector) })).filter((r) => r.score > 0).sort((x, y) => y.score - x.score || x.index - y.index);
+}
 function nearDuplicates(texts, threshold, eligible = () => true) {
   const ids = /* @__PURE__ */ new Map();
   const sets = texts.map((text2) => {
@@ -34733,6 +34738,185 @@ Exit status: 1 when a finding is an error, else 0.`,
         }
       ],
       examples: ["opencx-trainings lint", "opencx-trainings lint --format github"]
+    });
+  }
+});
+
+// src/lint/explain.ts
+function explain(trainings, at) {
+  const situation = {
+    channel: at.channel,
+    segments: at.segment === null ? [] : [at.segment]
+  };
+  const applying = effectiveSet(trainings, situation);
+  const entry2 = (t) => ({
+    key: t.key,
+    file: t.file,
+    title: t.title,
+    characters: t.content.length
+  });
+  const behavioral = applying.filter((t) => t.type === "BEHAVIORAL");
+  const scenarios = applying.filter((t) => t.type === "SCENARIO_SPECIFIC");
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const t of scenarios) {
+    const list = byDirectory.get(t.directory);
+    if (list === void 0) byDirectory.set(t.directory, [entry2(t)]);
+    else list.push(entry2(t));
+  }
+  const explanation = {
+    channel: at.channel,
+    segment: at.segment,
+    alwaysOn: {
+      characters: behavioral.reduce((sum, t) => sum + t.content.length, 0),
+      trainings: behavioral.map(entry2)
+    },
+    scenarios: [...byDirectory].sort(([a], [b]) => a === null ? 1 : b === null ? -1 : a.localeCompare(b)).map(([directory, list]) => ({ directory, trainings: list }))
+  };
+  if (at.question !== void 0) {
+    explanation.ranked = rankBySimilarity(
+      at.question,
+      scenarios.map((t) => t.title)
+    ).slice(0, RANKED).map(({ index, score }) => ({ ...entry2(scenarios[index]), score }));
+  }
+  return explanation;
+}
+var RANKED;
+var init_explain = __esm({
+  "src/lint/explain.ts"() {
+    "use strict";
+    init_scope();
+    init_similarity();
+    RANKED = 10;
+  }
+});
+
+// src/render/explain-report.ts
+function renderExplainJson(explanation) {
+  return `${JSON.stringify({ format_version: EXPLAIN_FORMAT_VERSION, ...explanation }, null, 2)}
+`;
+}
+function renderExplainText(e, options2) {
+  const s = styleFor(options2.color);
+  const who = e.segment === null ? "a contact in no segment" : `a contact in "${e.segment}"`;
+  const lines = [s.bold(`On ${e.channel}, with ${who}:`), ""];
+  lines.push(
+    `Always on (BEHAVIORAL): ${plural(e.alwaysOn.trainings.length, "training")}, ${e.alwaysOn.characters} characters`
+  );
+  for (const t of e.alwaysOn.trainings) {
+    lines.push(`  ${t.title} ${s.dim(`${t.file}, ${t.characters} characters`)}`);
+  }
+  const count2 = e.scenarios.reduce((n, d) => n + d.trainings.length, 0);
+  lines.push("", `Can fire (SCENARIO_SPECIFIC): ${plural(count2, "training")}`);
+  for (const { directory, trainings } of e.scenarios) {
+    lines.push(`  ${s.bold(directory ?? "(no directory)")}`);
+    for (const t of trainings) lines.push(`    ${t.title} ${s.dim(t.file)}`);
+  }
+  if (e.ranked !== void 0) {
+    lines.push(
+      "",
+      "Closest triggers to the question (word similarity, an approximation of the agent's",
+      "semantic matching, which may choose otherwise):"
+    );
+    if (e.ranked.length === 0) lines.push("  none shares a word with it");
+    for (const t of e.ranked) {
+      lines.push(`  ${t.score.toFixed(2)}  ${t.title} ${s.dim(t.file)}`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+var EXPLAIN_FORMAT_VERSION;
+var init_explain_report = __esm({
+  "src/render/explain-report.ts"() {
+    "use strict";
+    init_style();
+    EXPLAIN_FORMAT_VERSION = 1;
+  }
+});
+
+// src/cli/commands/explain.ts
+var explain_exports = {};
+__export(explain_exports, {
+  explain: () => explain2,
+  explainUsage: () => explainUsage,
+  parseExplainArgs: () => parseExplainArgs
+});
+function parseExplainArgs(args2) {
+  const { values } = parseFlags(EXPLAIN_FLAGS, args2);
+  if (values.help === true) return "help";
+  if (typeof values.channel !== "string") {
+    throw new UsageError(`--channel is required: one of ${CHANNELS.join(", ")}.`);
+  }
+  return {
+    ...commonOptions(values),
+    channel: choice("channel", values.channel, CHANNELS, "web"),
+    segment: stringValue(values.segment) ?? null,
+    question: stringValue(values.question),
+    format: choice("format", values.format, ["text", "json"], "text")
+  };
+}
+async function explain2(options2, io) {
+  const project = await loadProject(options2, io, void 0, { cache: true });
+  const color = wantsColor(io, options2.color);
+  if (project.source === null || hasErrors(project.diagnostics)) {
+    io.stderr.write(renderDiagnostics(project.diagnostics, { color }));
+    io.stderr.write("Fix the problems above first (opencx-trainings validate).\n");
+    return ExitCode.error;
+  }
+  const explanation = explain(project.source.trainings, options2);
+  io.stdout.write(
+    options2.format === "json" ? renderExplainJson(explanation) : renderExplainText(explanation, { color })
+  );
+  return ExitCode.ok;
+}
+var EXPLAIN_FLAGS, explainUsage;
+var init_explain2 = __esm({
+  "src/cli/commands/explain.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_explain();
+    init_training();
+    init_diagnostics();
+    init_explain_report();
+    init_args();
+    init_errors();
+    init_io();
+    init_project();
+    init_usage();
+    EXPLAIN_FLAGS = {
+      channel: { type: "string", value: "CHANNEL", required: true },
+      segment: { type: "string", value: "SEGMENT" },
+      question: { type: "string", value: "TEXT" },
+      format: { type: "string", value: "text|json" },
+      ...COMMON_OPTIONS
+    };
+    explainUsage = renderUsage({
+      command: "explain",
+      flags: EXPLAIN_FLAGS,
+      about: `What the agent is given in one situation, read from the files: the BEHAVIORAL trainings that
+are always on (and their size), and the SCENARIO_SPECIFIC triggers that can fire, by directory.
+Drafts apply nowhere. With --question, the triggers closest to it, by the word similarity of
+lint: an approximation of the agent's semantic matching, not a prediction of it.`,
+      sections: [
+        {
+          title: "Options",
+          rows: [
+            ["--channel CHANNEL", `the conversation's channel: ${CHANNELS.join(", ")}`],
+            ["--segment SEGMENT", "the contact's segment, as the files name it (default: none)"],
+            ["--question TEXT", "a customer's question: rank the triggers by similarity to it"],
+            ["--format FORMAT", "text (default) or json"],
+            ["-t, --target NAME", "check directory names against this target's mapping"],
+            ...REPOSITORY_ROWS,
+            ["--color, --no-color", "colour on or off (default: on a terminal)"],
+            ["--no-cache", "parse every file afresh, without the parse cache"],
+            HELP_ROW
+          ]
+        }
+      ],
+      examples: [
+        "opencx-trainings explain --channel email",
+        'opencx-trainings explain --channel web --segment "VIP customers" --question "Where is my bike?"'
+      ]
     });
   }
 });
@@ -74677,6 +74861,10 @@ var COMMANDS = {
       return { usage: m.lintUsage, parse: m.parseLintArgs, run: m.lint };
     }
   ),
+  explain: lazy2("Show what the agent is given on a channel, for a segment", async () => {
+    const m = await Promise.resolve().then(() => (init_explain2(), explain_exports));
+    return { usage: m.explainUsage, parse: m.parseExplainArgs, run: m.explain };
+  }),
   plan: lazy2("Show what apply would change in OpenCX", async () => {
     const m = await Promise.resolve().then(() => (init_plan2(), plan_exports));
     return { usage: m.planUsage, parse: m.parsePlanArgs, run: m.plan };

@@ -40,6 +40,10 @@ const COMMANDS: Record<string, CommandEntry> = {
       return { usage: m.lintUsage, parse: m.parseLintArgs, run: m.lint };
     },
   ),
+  explain: lazy('Show what the agent is given on a channel, for a segment', async () => {
+    const m = await import('./commands/explain.js');
+    return { usage: m.explainUsage, parse: m.parseExplainArgs, run: m.explain };
+  }),
   plan: lazy('Show what apply would change in OpenCX', async () => {
     const m = await import('./commands/plan.js');
     return { usage: m.planUsage, parse: m.parsePlanArgs, run: m.plan };
