@@ -53,7 +53,7 @@ export const LAYERS = {
     io: '*',
   },
   github: {
-    imports: ['app', 'api', 'diagnostics', 'model', 'reconcile', 'render', 'util'],
+    imports: ['app', 'api', 'diagnostics', 'lint', 'model', 'reconcile', 'render', 'util'],
     io: '*',
   },
 };

@@ -937,13 +937,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity3.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -953,17 +953,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node2, visitor, path20) {
-      const ctrl = callVisitor(key2, node2, visitor, path20);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visit_(key2, ctrl, visitor, path20);
+    function visit_(key2, node2, visitor, path21) {
+      const ctrl = callVisitor(key2, node2, visitor, path21);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key2, path21, ctrl);
+        return visit_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
+        if (identity3.isCollection(node2)) {
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path20);
+            const ci = visit_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -973,14 +973,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path20);
+        } else if (identity3.isPair(node2)) {
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path20);
+          const cv = visit_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -991,7 +991,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity3.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -1001,17 +1001,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node2, visitor, path20) {
-      const ctrl = await callVisitor(key2, node2, visitor, path20);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path20);
+    async function visitAsync_(key2, node2, visitor, path21) {
+      const ctrl = await callVisitor(key2, node2, visitor, path21);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key2, path21, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
+        if (identity3.isCollection(node2)) {
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1021,14 +1021,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path20);
+        } else if (identity3.isPair(node2)) {
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path20);
+          const cv = await visitAsync_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1055,34 +1055,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node2, visitor, path20) {
+    function callVisitor(key2, node2, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key2, node2, path20);
-      if (identity2.isMap(node2))
-        return visitor.Map?.(key2, node2, path20);
-      if (identity2.isSeq(node2))
-        return visitor.Seq?.(key2, node2, path20);
-      if (identity2.isPair(node2))
-        return visitor.Pair?.(key2, node2, path20);
-      if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key2, node2, path20);
-      if (identity2.isAlias(node2))
-        return visitor.Alias?.(key2, node2, path20);
+        return visitor(key2, node2, path21);
+      if (identity3.isMap(node2))
+        return visitor.Map?.(key2, node2, path21);
+      if (identity3.isSeq(node2))
+        return visitor.Seq?.(key2, node2, path21);
+      if (identity3.isPair(node2))
+        return visitor.Pair?.(key2, node2, path21);
+      if (identity3.isScalar(node2))
+        return visitor.Scalar?.(key2, node2, path21);
+      if (identity3.isAlias(node2))
+        return visitor.Alias?.(key2, node2, path21);
       return void 0;
     }
-    function replaceNode(key2, path20, node2) {
-      const parent = path20[path20.length - 1];
-      if (identity2.isCollection(parent)) {
+    function replaceNode(key2, path21, node2) {
+      const parent = path21[path21.length - 1];
+      if (identity3.isCollection(parent)) {
         parent.items[key2] = node2;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity3.isPair(parent)) {
         if (key2 === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity3.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -1095,7 +1095,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -1238,10 +1238,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node2) => {
-            if (identity2.isNode(node2) && node2.tag)
+            if (identity3.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -1266,7 +1266,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -1313,7 +1313,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity3.isScalar(ref.node) || identity3.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -1386,12 +1386,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity3.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -1417,11 +1417,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -1432,7 +1432,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity3.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -1459,12 +1459,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity3.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -1486,7 +1486,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node2) => {
-              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
+              if (identity3.isAlias(node2) || identity3.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -1548,11 +1548,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity2.isAlias(node2)) {
+      if (identity3.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity2.isCollection(node2)) {
+      } else if (identity3.isCollection(node2)) {
         let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -1560,7 +1560,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity2.isPair(node2)) {
+      } else if (identity3.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -1575,13 +1575,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity3.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -1606,7 +1606,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -1620,12 +1620,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity3.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity3.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity3.isPair(value)) {
+        const map2 = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -1657,7 +1657,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema2[identity2.MAP] : Symbol.iterator in Object(value) ? schema2[identity2.SEQ] : schema2[identity2.MAP];
+        tagObj = value instanceof Map ? schema2[identity3.MAP] : Symbol.iterator in Object(value) ? schema2[identity3.SEQ] : schema2[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -1681,12 +1681,12 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path20, value) {
+    function collectionFromPath(schema2, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1705,7 +1705,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema2) {
         super(type);
@@ -1725,7 +1725,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema2)
           copy.schema = schema2;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema2) : it);
+        copy.items = copy.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema2) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -1735,13 +1735,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key2, ...rest] = path20;
+          const [key2, ...rest] = path21;
           const node2 = this.get(key2, true);
-          if (identity2.isCollection(node2))
+          if (identity3.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key2, collectionFromPath(this.schema, rest, value));
@@ -1753,12 +1753,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key2, ...rest] = path20;
+      deleteIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key2);
         const node2 = this.get(key2, true);
-        if (identity2.isCollection(node2))
+        if (identity3.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
@@ -1768,43 +1768,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key2, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key2, ...rest] = path21;
         const node2 = this.get(key2, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity3.isScalar(node2) ? node2.value : node2;
         else
-          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity3.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity2.isPair(node2))
+          if (!identity3.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity3.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key2, ...rest] = path20;
+      hasIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key2);
         const node2 = this.get(key2, true);
-        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity3.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key2, ...rest] = path20;
+      setIn(path21, value) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
           const node2 = this.get(key2, true);
-          if (identity2.isCollection(node2))
+          if (identity3.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key2, collectionFromPath(this.schema, rest, value));
@@ -2260,7 +2260,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options2) {
@@ -2313,7 +2313,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity3.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -2336,7 +2336,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity3.isScalar(node2) || identity3.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -2347,9 +2347,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity3.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity3.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -2363,15 +2363,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity3.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str2;
-      return identity2.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+      return identity3.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -2383,23 +2383,23 @@ ${ctx.indent}${str2}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key2) && key2.comment || null;
+      let keyComment = identity3.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
+        if (identity3.isCollection(key2) || !identity3.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key2) || (identity3.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -2440,7 +2440,7 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity3.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -2452,10 +2452,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity3.isScalar(value))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -2475,7 +2475,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity3.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -2538,7 +2538,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -2551,10 +2551,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -2565,7 +2565,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key2, value2] of srcMap) {
@@ -2586,7 +2586,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -2601,10 +2601,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify2 = require_stringify();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key: key2, value }) {
-      if (identity2.isNode(key2) && key2.addToJSMap)
+      if (identity3.isNode(key2) && key2.addToJSMap)
         key2.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key2))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -2635,7 +2635,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key2) && ctx?.doc) {
+      if (identity3.isNode(key2) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -2665,7 +2665,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function createPair(key2, value, ctx) {
       const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -2673,15 +2673,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key2, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key2;
         this.value = value;
       }
       clone(schema2) {
         let { key: key2, value } = this;
-        if (identity2.isNode(key2))
+        if (identity3.isNode(key2))
           key2 = key2.clone(schema2);
-        if (identity2.isNode(value))
+        if (identity3.isNode(value))
           value = value.clone(schema2);
         return new _Pair(key2, value);
       }
@@ -2702,7 +2702,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
@@ -2718,14 +2718,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -2773,14 +2773,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -2788,7 +2788,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity3.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2856,16 +2856,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key2) {
-      const k = identity2.isScalar(key2) ? key2.value : key2;
+      const k = identity3.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity3.isPair(it)) {
           if (it.key === key2 || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity3.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2876,7 +2876,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema2) {
-        super(identity2.MAP, schema2);
+        super(identity3.MAP, schema2);
         this.items = [];
       }
       /**
@@ -2914,7 +2914,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity3.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2925,7 +2925,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity3.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2949,7 +2949,7 @@ var require_YAMLMap = __commonJS({
       get(key2, keepScalar) {
         const it = findPair(this.items, key2);
         const node2 = it?.value;
-        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity3.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key2) {
         return !!findPair(this.items, key2);
@@ -2974,7 +2974,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity3.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2997,7 +2997,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -3005,7 +3005,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity2.isMap(map3))
+        if (!identity3.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -3022,7 +3022,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -3030,7 +3030,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema2) {
-        super(identity2.SEQ, schema2);
+        super(identity3.SEQ, schema2);
         this.items = [];
       }
       add(value) {
@@ -3056,7 +3056,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity3.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -3080,7 +3080,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity3.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -3122,7 +3122,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key2) {
-      let idx = identity2.isScalar(key2) ? key2.value : key2;
+      let idx = identity3.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -3135,7 +3135,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -3143,7 +3143,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity3.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -3497,17 +3497,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity3.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity3.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity3.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -3521,7 +3521,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -3575,7 +3575,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -3602,7 +3602,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key2, value;
-          if (identity2.isPair(pair)) {
+          if (identity3.isPair(pair)) {
             key2 = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key2, ctx);
           } else {
@@ -3632,7 +3632,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
-          if (identity2.isScalar(key2)) {
+          if (identity3.isScalar(key2)) {
             if (seenKeys.includes(key2.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
@@ -3813,7 +3813,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -3823,7 +3823,7 @@ var require_set = __commonJS({
       }
       add(key2) {
         let pair;
-        if (identity2.isPair(key2))
+        if (identity3.isPair(key2))
           pair = key2;
         else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
           pair = new Pair.Pair(key2.key, null);
@@ -3839,7 +3839,7 @@ var require_set = __commonJS({
        */
       get(key2, keepPair) {
         const pair = YAMLMap.findPair(this.items, key2);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key2, value) {
         if (typeof value !== "boolean")
@@ -3883,7 +3883,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
       resolve(map2, onError) {
-        if (identity2.isMap(map2)) {
+        if (identity3.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -4128,7 +4128,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -4141,9 +4141,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map2.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity3.MAP, { value: map2.map });
+        Object.defineProperty(this, identity3.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -4160,7 +4160,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
@@ -4187,7 +4187,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity3.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -4242,7 +4242,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -4257,7 +4257,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -4293,7 +4293,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity3.NODE_TYPE]: { value: identity3.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -4303,7 +4303,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity3.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -4314,9 +4314,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4366,7 +4366,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node2))
+        if (flow && identity3.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -4391,14 +4391,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4406,31 +4406,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key2, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
+          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key2) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
+        return identity3.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4447,13 +4447,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -4537,7 +4537,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity3.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -4808,12 +4808,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -5026,7 +5026,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -5105,7 +5105,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity3.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -5220,7 +5220,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -5270,7 +5270,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity3.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -5689,7 +5689,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5698,17 +5698,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token2.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token2, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
@@ -5728,7 +5728,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema2[identity2.SCALAR];
+        return schema2[identity3.SCALAR];
       const matchWithTest = [];
       for (const tag of schema2.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -5747,12 +5747,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema2[identity2.SCALAR];
+      return schema2[identity3.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token2, onError) {
-      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity2.SCALAR];
+      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity3.SCALAR];
       if (schema2.compat) {
-        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity2.SCALAR];
+        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity3.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5801,7 +5801,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5847,7 +5847,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token2, "NON_STRING_KEY", msg);
       }
@@ -5953,7 +5953,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document2 = require_Document();
     var errors = require_errors();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -6015,9 +6015,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity3.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -6414,9 +6414,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path20) => {
+    visit3.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6425,23 +6425,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path20) => {
-      const parent = visit3.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit3.parentCollection = (cst, path21) => {
+      const parent = visit3.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token2 = item[field];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6452,10 +6452,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -8065,7 +8065,7 @@ var require_public_api = __commonJS({
     var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options2) {
@@ -8143,7 +8143,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity3.isDocument(value) && !_replacer)
         return value.toString(options2);
       return new Document2.Document(value, _replacer, options2).toString(options2);
     }
@@ -8163,7 +8163,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -8181,14 +8181,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity2.isAlias;
-    exports2.isCollection = identity2.isCollection;
-    exports2.isDocument = identity2.isDocument;
-    exports2.isMap = identity2.isMap;
-    exports2.isNode = identity2.isNode;
-    exports2.isPair = identity2.isPair;
-    exports2.isScalar = identity2.isScalar;
-    exports2.isSeq = identity2.isSeq;
+    exports2.isAlias = identity3.isAlias;
+    exports2.isCollection = identity3.isCollection;
+    exports2.isDocument = identity3.isDocument;
+    exports2.isMap = identity3.isMap;
+    exports2.isNode = identity3.isNode;
+    exports2.isPair = identity3.isPair;
+    exports2.isScalar = identity3.isScalar;
+    exports2.isSeq = identity3.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -8287,10 +8287,10 @@ var init_shared = __esm({
 });
 
 // src/yaml/locate.ts
-function locateValue(document, lineCounter, path20) {
+function locateValue(document, lineCounter, path21) {
   let node2 = document.contents;
   let found = positionOf(node2, lineCounter);
-  for (const segment of path20) {
+  for (const segment of path21) {
     const next = childOf(node2, segment);
     if (next === void 0) break;
     node2 = next.value ?? next.key;
@@ -8298,11 +8298,11 @@ function locateValue(document, lineCounter, path20) {
   }
   return found;
 }
-function locateKey(document, lineCounter, path20, key2) {
+function locateKey(document, lineCounter, path21, key2) {
   let node2 = document.contents;
-  for (const segment of path20) node2 = childOf(node2, segment)?.value;
+  for (const segment of path21) node2 = childOf(node2, segment)?.value;
   const pair = childOf(node2, key2);
-  return positionOf(pair?.key, lineCounter) ?? locateValue(document, lineCounter, path20);
+  return positionOf(pair?.key, lineCounter) ?? locateValue(document, lineCounter, path21);
 }
 function childOf(node2, segment) {
   if ((0, import_yaml2.isMap)(node2)) {
@@ -8343,21 +8343,21 @@ function issuesToDiagnostics(issues, ctx) {
 }
 function issueToDiagnostics(issue2, ctx) {
   const { file: file2, document, lineCounter } = ctx;
-  const path20 = issue2.path;
-  const field = fieldName(path20);
-  const at = { file: file2, field, position: locateValue(document, lineCounter, path20) };
-  const received = valueAt(ctx.data, path20);
+  const path21 = issue2.path;
+  const field = fieldName(path21);
+  const at = { file: file2, field, position: locateValue(document, lineCounter, path21) };
+  const received = valueAt(ctx.data, path21);
   switch (issue2.code) {
     case "unrecognized_keys": {
-      const allowed = ctx.keysAt(path20);
+      const allowed = ctx.keysAt(path21);
       return issue2.keys.map(
         (key2) => diagnose(
           "unknown-key",
           { key: key2, suggestion: suggest(key2, allowed), allowed },
           {
             file: file2,
-            field: fieldName([...path20, key2]),
-            position: locateKey(document, lineCounter, path20, key2)
+            field: fieldName([...path21, key2]),
+            position: locateKey(document, lineCounter, path21, key2)
           }
         )
       );
@@ -8368,7 +8368,7 @@ function issueToDiagnostics(issue2, ctx) {
       return [
         diagnose(
           "invalid-value",
-          { field: labelOf(path20), received: text2, allowed, suggestion: suggest(text2, allowed) },
+          { field: labelOf(path21), received: text2, allowed, suggestion: suggest(text2, allowed) },
           at
         )
       ];
@@ -8394,7 +8394,7 @@ function issueToDiagnostics(issue2, ctx) {
       break;
   }
   if (received === void 0) return [diagnose("required", { field }, at)];
-  const expected = ctx.expectedAt(path20) ?? expectedFromIssue(issue2);
+  const expected = ctx.expectedAt(path21) ?? expectedFromIssue(issue2);
   return [diagnose("invalid-type", { field, expected, received: describeValue(received) }, at)];
 }
 function expectedFromIssue(issue2) {
@@ -8415,17 +8415,17 @@ function expectedFromIssue(issue2) {
   }
   return "a valid value";
 }
-function fieldName(path20) {
-  return path20.map(String).join(".");
+function fieldName(path21) {
+  return path21.map(String).join(".");
 }
-function labelOf(path20) {
-  const names = path20.filter((p) => typeof p !== "number").map(String);
+function labelOf(path21) {
+  const names = path21.filter((p) => typeof p !== "number").map(String);
   const last = names.at(-1) ?? "value";
   return last === "channels" ? "channel" : last;
 }
-function valueAt(data, path20) {
+function valueAt(data, path21) {
   let value = data;
-  for (const segment of path20) {
+  for (const segment of path21) {
     if (value === null || typeof value !== "object") return void 0;
     value = value[segment];
   }
@@ -8487,7 +8487,7 @@ var init_settings = __esm({
       // Characters of BEHAVIORAL content that one conversation gets, all of it, every time.
       "always-on-budget": { severity: "warning", max_characters: 8e3 },
       // Longer than max_factor times the median content, or shorter than min_characters.
-      size: { severity: "info", max_factor: 8, min_characters: 20 },
+      size: { severity: "info", max_factor: 8, min_characters: 10 },
       placeholders: { severity: "error" },
       phrases: { severity: "error", banned: [], required: [] },
       contradictions: { severity: "warning" }
@@ -8717,10 +8717,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path20) {
-  if (!path20)
+function getElementAtPath(obj, path21) {
+  if (!path21)
     return obj;
-  return path20.reduce((acc, key2) => acc?.[key2], obj);
+  return path21.reduce((acc, key2) => acc?.[key2], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8979,11 +8979,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path20, issues) {
+function prefixIssues(path21, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path20);
+    iss.path.unshift(path21);
     return iss;
   });
 }
@@ -9516,16 +9516,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path20 = []) => {
+  const processError = (error63, path21 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else {
-        const fullpath = [...path20, ...issue2.path];
+        const fullpath = [...path21, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9564,17 +9564,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path20 = []) => {
+  const processError = (error63, path21 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else {
-        const fullpath = [...path20, ...issue2.path];
+        const fullpath = [...path21, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9613,8 +9613,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path20 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path20) {
+  const path21 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path21) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -27646,13 +27646,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path20 = ref.slice(1).split("/").filter(Boolean);
-  if (path20.length === 0) {
+  const path21 = ref.slice(1).split("/").filter(Boolean);
+  if (path21.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path20[0] === defsKey) {
-    const key2 = path20[1] === void 0 ? void 0 : decodeJSONPointerSegment(path20[1]);
+  if (path21[0] === defsKey) {
+    const key2 = path21[1] === void 0 ? void 0 : decodeJSONPointerSegment(path21[1]);
     if (!key2 || !ctx.defs[key2]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -28372,7 +28372,7 @@ function visit(schema2, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -28398,21 +28398,21 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -28420,14 +28420,14 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -28435,12 +28435,12 @@ function visit(schema2, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -28448,7 +28448,7 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -28456,8 +28456,8 @@ function visit(schema2, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -28469,23 +28469,23 @@ function visit(schema2, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -28516,7 +28516,7 @@ function visit(schema2, fnOrHandlers) {
       }
     }
   }
-  return run(schema2);
+  return run2(schema2);
 }
 var RESOLVING;
 var init_visit = __esm({
@@ -28912,13 +28912,13 @@ function hasCredentials(url2) {
     return false;
   }
 }
-function configKeysAt(path20) {
-  if (path20[0] === "targets" && path20.length === 2) return TARGET_KEYS;
-  if (path20.at(-1) === "rate_limit") return RATE_LIMIT_KEYS;
+function configKeysAt(path21) {
+  if (path21[0] === "targets" && path21.length === 2) return TARGET_KEYS;
+  if (path21.at(-1) === "rate_limit") return RATE_LIMIT_KEYS;
   return CONFIG_KEYS;
 }
-function expectedConfigValue(path20) {
-  const last = path20.at(-1);
+function expectedConfigValue(path21) {
+  const last = path21.at(-1);
   switch (last) {
     case "namespace":
       return 'a lower-case name (letters, digits, ".", "_", "-"; at most 64)';
@@ -29850,7 +29850,7 @@ var require_section_matter = __commonJS({
         options2 = { parse: options2 };
       }
       var file2 = toObject(input3);
-      var defaults = { section_delimiter: "---", parse: identity2 };
+      var defaults = { section_delimiter: "---", parse: identity3 };
       var opts = extend2({}, defaults, options2);
       var delim = opts.section_delimiter;
       var lines = file2.content.split(/\r?\n/);
@@ -29934,7 +29934,7 @@ var require_section_matter = __commonJS({
     function createSection() {
       return { key: "", data: "", content: "" };
     }
-    function identity2(val) {
+    function identity3(val) {
       return val;
     }
     function isBuffer(val) {
@@ -33418,8 +33418,8 @@ function keyProblem(value) {
   if (value.startsWith("/") || value.endsWith("/")) return 'it starts or ends with "/"';
   return void 0;
 }
-function expectedFrontmatterValue(path20) {
-  const [field, index] = path20;
+function expectedFrontmatterValue(path21) {
+  const [field, index] = path21;
   if (index !== void 0) {
     if (field === "segments") return "a segment name";
     if (field === "metadata") return "text, a number or true/false";
@@ -34173,6 +34173,13 @@ function describeScope(scope) {
   const segments2 = scope.segments.length === 0 ? "every segment" : scope.segments.join(", ");
   return `${channels2} \xB7 ${segments2}`;
 }
+function describeSituations(situations) {
+  const channels2 = [...new Set(situations.map((s) => s.channel))];
+  const segments2 = [...new Set(situations.flatMap((s) => s.segments))];
+  if (situations.some((s) => s.segments.length === 0)) segments2.unshift("contacts in no segment");
+  const where = channels2.length === CHANNELS.length ? "every channel" : channels2.join(", ");
+  return `${where} \xB7 ${segments2.join(", ")}`;
+}
 function intersect(a, b) {
   if (a.length === 0) return [...b];
   if (b.length === 0) return [...a];
@@ -34421,12 +34428,6 @@ function alwaysOnBudget(published, settings) {
     };
   });
 }
-function describeSituations(situations) {
-  const channels2 = [...new Set(situations.map((s) => s.channel))];
-  const segments2 = [...new Set(situations.flatMap((s) => s.segments))];
-  const where = channels2.length === CHANNELS.length ? "every channel" : channels2.join(", ");
-  return `${where} \xB7 ${segments2.length === 0 ? "contacts in no segment" : segments2.join(", ")}`;
-}
 function sizes(published, settings) {
   const { max_factor: factor, min_characters: least } = settings.size;
   const lengths = published.map((t) => t.content.length).sort((a, b) => a - b);
@@ -34566,7 +34567,6 @@ var RULES, titleAt, contentAt, PLACEHOLDERS;
 var init_lint = __esm({
   "src/lint/lint.ts"() {
     "use strict";
-    init_training();
     init_text();
     init_scope();
     init_settings();
@@ -35080,16 +35080,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path20, added, removed, oldPosInc, options2) {
-        const last = path20.lastComponent;
+      addToPath(path21, added, removed, oldPosInc, options2) {
+        const last = path21.lastComponent;
         if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path20.oldPos + oldPosInc,
+            oldPos: path21.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path20.oldPos + oldPosInc,
+            oldPos: path21.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -35441,7 +35441,7 @@ function escapeHtml(text2) {
   return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function fence(text2, info = "") {
-  const longest = Math.max(0, ...(text2.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const longest = Math.max(0, ...(text2.match(/`{3,}/g) ?? []).map((run2) => run2.length));
   const marks = "`".repeat(Math.max(3, longest + 1));
   return [`${marks}${info}`, ...text2.split("\n"), marks];
 }
@@ -35882,14 +35882,14 @@ function comparePlans(saved, fresh) {
   const before = byIdentity(saved.actions);
   const after = byIdentity(fresh.actions);
   if (before.size !== saved.actions.length) differences2.push("it lists an action twice");
-  for (const [identity2, action2] of before) {
-    const now = after.get(identity2);
+  for (const [identity3, action2] of before) {
+    const now = after.get(identity3);
     if (now === void 0) differences2.push(`${describe3(action2)}: saved, but not planned now`);
     else if (!isDeepStrictEqual(now, action2))
       differences2.push(`${describe3(action2)}: planned now with other ${changedParts(action2, now)}`);
   }
-  for (const [identity2, action2] of after) {
-    if (!before.has(identity2)) differences2.push(`${describe3(action2)}: planned now, not saved`);
+  for (const [identity3, action2] of after) {
+    if (!before.has(identity3)) differences2.push(`${describe3(action2)}: planned now, not saved`);
   }
   if (saved.source_fingerprint !== fresh.source_fingerprint)
     differences2.push("the training files or opencx.yml changed since it was made");
@@ -37928,14 +37928,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path20 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path21 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -38770,9 +38770,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path20);
+          debugLog("sending request to %s %s%s", method, origin, path21);
         }
       );
     }
@@ -38790,14 +38790,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path20, origin },
+            request: { method, path: path21, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path20,
+            path21,
             statusCode
           );
         }
@@ -38806,23 +38806,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path20);
+          debugLog("trailers received from %s %s%s", method, origin, path21);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path20, origin },
+            request: { method, path: path21, origin },
             error: error62
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path20,
+            path21,
             error62.message
           );
         }
@@ -38937,7 +38937,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -38954,11 +38954,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -39033,7 +39033,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path20, query) : path20;
+        this.path = query ? serializePathWithQuery(path21, query) : path21;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -44277,7 +44277,7 @@ var require_client_h1 = __commonJS({
       }
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path21, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -44353,7 +44353,7 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request);
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -45030,7 +45030,7 @@ var require_client_h2 = __commonJS({
       const headersTimeout = request.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
+      const { method, path: path21, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -45099,7 +45099,7 @@ var require_client_h2 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path20;
+          headers[HTTP2_HEADER_PATH] = path21;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -45151,7 +45151,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -47507,10 +47507,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -49670,20 +49670,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path20.split("?", 3);
+      const pathSegments = path21.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path20;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -49708,8 +49708,8 @@ var require_mock_utils = __commonJS({
       const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path20)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path20), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path21)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path21), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -49748,19 +49748,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path20) {
-      while (path20.endsWith("/")) {
-        path20 = path20.slice(0, -1);
+    function removeTrailingSlash(path21) {
+      while (path21.endsWith("/")) {
+        path21 = path21.slice(0, -1);
       }
-      if (path20.length === 0) {
-        path20 = "/";
+      if (path21.length === 0) {
+        path21 = "/";
       }
-      return path20;
+      return path21;
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path21, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -50108,7 +50108,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -50156,7 +50156,7 @@ var require_mock_client = __commonJS({
         this[kDispatches] = [];
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -50369,7 +50369,7 @@ var require_mock_call_history = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool2 = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -50417,7 +50417,7 @@ var require_mock_pool = __commonJS({
         this[kDispatches] = [];
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -50450,10 +50450,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -50535,9 +50535,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path20, searchParams] = dispatchOpts.path.split("?");
+          const [path21, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path20}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path21}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler);
       }
@@ -50741,7 +50741,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module2) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile8, mkdir: mkdir4 } = __require("node:fs/promises");
+    var { writeFile: writeFile4, readFile: readFile8, mkdir: mkdir5 } = __require("node:fs/promises");
     var { dirname, resolve } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
@@ -50938,12 +50938,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path20 = filePath || this.#snapshotPath;
-        if (!path20) {
+        const path21 = filePath || this.#snapshotPath;
+        if (!path21) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile8(resolve(path20), "utf8");
+          const data = await readFile8(resolve(path21), "utf8");
           const parsed2 = JSON.parse(data);
           if (Array.isArray(parsed2)) {
             this.#snapshots.clear();
@@ -50957,7 +50957,7 @@ var require_snapshot_recorder = __commonJS({
           if (error62.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path20}`, { cause: error62 });
+            throw new UndiciError(`Failed to load snapshots from ${path21}`, { cause: error62 });
           }
         }
       }
@@ -50968,17 +50968,17 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path20 = filePath || this.#snapshotPath;
-        if (!path20) {
+        const path21 = filePath || this.#snapshotPath;
+        if (!path21) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path20);
-        await mkdir4(dirname(resolvedPath), { recursive: true });
+        const resolvedPath = resolve(path21);
+        await mkdir5(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -51613,15 +51613,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path20}`;
+        const path21 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path21}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -53438,10 +53438,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey2, path20) {
+    function deleteCachedUri(store, cacheKey2, path21) {
       deleteCachedValue(store, {
         ...cacheKey2,
-        path: path20
+        path: path21
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -53449,7 +53449,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey2,
             method,
-            path: path20
+            path: path21
           });
         }
       }
@@ -53460,9 +53460,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue2) ? headerValue2 : [headerValue2];
       for (let i = 0; i < values.length; i++) {
-        const path20 = getSameOriginPath(cacheKey2, values[i]);
-        if (path20 !== void 0) {
-          deleteCachedUri(store, cacheKey2, path20);
+        const path21 = getSameOriginPath(cacheKey2, values[i]);
+        if (path21 !== void 0) {
+          deleteCachedUri(store, cacheKey2, path21);
         }
       }
     }
@@ -58950,11 +58950,11 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        const path20 = url2.pathname + url2.search;
+        const path21 = url2.pathname + url2.search;
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path20}?` : path20,
+            path: hasTrailingQuestionMark ? `${path21}?` : path21,
             origin: url2.origin,
             method: request.method,
             body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
@@ -59901,9 +59901,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code = path20.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code = path21.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -63339,11 +63339,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path21 = `/${path21}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path20);
+          url2 = new URL(util.parseOrigin(url2).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -64828,12 +64828,12 @@ function checkBody(schema2, body) {
   return { ok: false, messages: parsed2.error.issues.flatMap(describeIssue) };
 }
 function describeIssue(issue2) {
-  const path20 = issue2.path.map(String).join(".");
-  const name = path20 === "" ? "body" : path20;
+  const path21 = issue2.path.map(String).join(".");
+  const name = path21 === "" ? "body" : path21;
   switch (issue2.code) {
     case "unrecognized_keys":
       return issue2.keys.map(
-        (key2) => `property ${path20 === "" ? key2 : `${path20}.${key2}`} should not exist`
+        (key2) => `property ${path21 === "" ? key2 : `${path21}.${key2}`} should not exist`
       );
     case "invalid_value":
       return [`${name} must be one of: ${issue2.values.map(String).join(", ")}`];
@@ -66283,7 +66283,7 @@ async function applyPlan(plan2, client, options2) {
   let total = work.length;
   let done2 = 0;
   emit({ type: "start", total });
-  const run = async (action2, perform2) => {
+  const run2 = async (action2, perform2) => {
     emit({ type: "action-start", action: action2 });
     let outcome;
     try {
@@ -66302,7 +66302,7 @@ async function applyPlan(plan2, client, options2) {
   const carryOut = (actions, how) => mapInPool(
     actions,
     ACTIONS_AT_ONCE,
-    async (a) => resultOf.set(a, await run(a, interrupted() ? () => Promise.resolve(notStarted(a)) : how))
+    async (a) => resultOf.set(a, await run2(a, interrupted() ? () => Promise.resolve(notStarted(a)) : how))
   );
   await carryOut(
     work.filter((a) => !isRemoval(a)),
@@ -66325,7 +66325,7 @@ async function applyPlan(plan2, client, options2) {
     ...await mapInPool(
       repairs,
       ACTIONS_AT_ONCE,
-      (r) => run(r, async (a) => ({ ...await act(a), detail: CONCURRENT_COPY }))
+      (r) => run2(r, async (a) => ({ ...await act(a), detail: CONCURRENT_COPY }))
     )
   );
   const failed = [...resultOf.values(), ...checks].filter((r) => r.status === "failed").length;
@@ -66965,47 +66965,47 @@ function layoutFiles(items, taken) {
   ]);
   const keys = new Set(taken.keys);
   const placements = /* @__PURE__ */ new Map();
-  const claim2 = (item, path20, key2) => {
-    occupied.add(path20.toLowerCase());
+  const claim2 = (item, path21, key2) => {
+    occupied.add(path21.toLowerCase());
     if (key2 !== null) {
       keys.add(key2);
       occupied.add(`${key2}.md`.toLowerCase());
     }
-    keys.add(keyFromPath(path20));
-    placements.set(item.id, { path: path20, key: key2 });
+    keys.add(keyFromPath(path21));
+    placements.set(item.id, { path: path21, key: key2 });
   };
   const fresh = [];
   for (const item of items) {
     if (item.existing === null) fresh.push(item);
     else {
-      const { path: path20, key: key2 } = item.existing;
-      claim2(item, path20, key2 === keyFromPath(path20) ? null : key2);
+      const { path: path21, key: key2 } = item.existing;
+      claim2(item, path21, key2 === keyFromPath(path21) ? null : key2);
     }
   }
   fresh.sort(oldestFirst);
   for (const item of fresh) {
     if (item.ownKey === null || !isPlainKeyPath(item.ownKey)) continue;
-    const path20 = `${item.ownKey}.md`;
-    if (!occupied.has(path20.toLowerCase()) && !keys.has(item.ownKey)) claim2(item, path20, null);
+    const path21 = `${item.ownKey}.md`;
+    if (!occupied.has(path21.toLowerCase()) && !keys.has(item.ownKey)) claim2(item, path21, null);
   }
   for (const item of fresh) {
     if (placements.has(item.id)) continue;
     const folder = item.folder === null ? "" : `${safeSlug(item.folder, "directory")}/`;
     const stem2 = safeSlug(item.title);
-    let path20 = `${folder}${stem2}.md`;
-    for (let n = 2; occupied.has(path20.toLowerCase()); n++) path20 = `${folder}${stem2}-${n}.md`;
+    let path21 = `${folder}${stem2}.md`;
+    for (let n = 2; occupied.has(path21.toLowerCase()); n++) path21 = `${folder}${stem2}-${n}.md`;
     const ownKey = item.ownKey;
     const keepKey = ownKey !== null && keyProblem(ownKey) === void 0 && !keys.has(ownKey) && !occupied.has(`${ownKey}.md`.toLowerCase());
-    claim2(item, path20, keepKey && ownKey !== keyFromPath(path20) ? ownKey : null);
+    claim2(item, path21, keepKey && ownKey !== keyFromPath(path21) ? ownKey : null);
   }
   return placements;
 }
 function isPlainKeyPath(key2) {
   return keyProblem(key2) === void 0 && key2.split("/").every(isSafeSlug);
 }
-function isContainedPath(path20) {
-  const segments2 = path20.split("/");
-  return !path20.includes("\\") && segments2.every((s) => s !== "" && s !== "." && s !== "..");
+function isContainedPath(path21) {
+  const segments2 = path21.split("/");
+  return !path21.includes("\\") && segments2.every((s) => s !== "" && s !== "." && s !== "..");
 }
 var init_layout = __esm({
   "src/pull/layout.ts"() {
@@ -67197,21 +67197,21 @@ function assemblePull(input3) {
   for (const { remote, training, notes, exists: exists2 } of converted) {
     const placement = placements.get(remote.id);
     if (placement === void 0) continue;
-    const { path: path20, key: key2 } = placement;
-    const shown = `${input3.folder}/${path20}`;
-    const base2 = { path: path20, id: remote.id, title: training.title };
+    const { path: path21, key: key2 } = placement;
+    const shown = `${input3.folder}/${path21}`;
+    const base2 = { path: path21, id: remote.id, title: training.title };
     if (exists2 && !input3.force) {
       files.push({ ...base2, action: "skip", text: "" });
       continue;
     }
-    if (!isContainedPath(path20)) {
+    if (!isContainedPath(path21)) {
       diagnostics.push(
         diagnose("path-outside-folder", { folder: input3.folder, symlink: false }, { file: shown })
       );
       continue;
     }
     const text2 = renderTrainingFile(training, key2);
-    const pathKey = keyFromPath(path20);
+    const pathKey = keyFromPath(path21);
     const problems = checkRoundTrip(shown, text2, pathKey, { ...training, key: key2 ?? pathKey });
     if (problems.length > 0) {
       diagnostics.push(...problems);
@@ -67338,9 +67338,9 @@ var require_path = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
-    var os = __require("os");
-    var path20 = __require("path");
-    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
+    var os2 = __require("os");
+    var path21 = __require("path");
+    var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
     var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -67351,7 +67351,7 @@ var require_path = __commonJS({
     }
     exports2.unixify = unixify;
     function makeAbsolute(cwd2, filepath) {
-      return path20.resolve(cwd2, filepath);
+      return path21.resolve(cwd2, filepath);
     }
     exports2.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -68648,7 +68648,7 @@ var require_braces = __commonJS({
 var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path20 = __require("path");
+    var path21 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -68822,7 +68822,7 @@ var require_constants7 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path20.sep,
+      SEP: path21.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -68849,7 +68849,7 @@ var require_constants7 = __commonJS({
 var require_utils4 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path20 = __require("path");
+    var path21 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -68878,7 +68878,7 @@ var require_utils4 = __commonJS({
       if (options2 && typeof options2.windows === "boolean") {
         return options2.windows;
       }
-      return win32 === true || path20.sep === "\\";
+      return win32 === true || path21.sep === "\\";
     };
     exports2.escapeLast = (input3, char, lastIdx) => {
       const idx = input3.lastIndexOf(char, lastIdx);
@@ -70242,7 +70242,7 @@ var require_parse4 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path20 = __require("path");
+    var path21 = __require("path");
     var scan = require_scan();
     var parse4 = require_parse4();
     var utils = require_utils4();
@@ -70327,7 +70327,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input3, glob, options2, posix = utils.isWindows(options2)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options2);
-      return regex.test(path20.basename(input3));
+      return regex.test(path21.basename(input3));
     };
     picomatch.isMatch = (str2, patterns, options2) => picomatch(patterns, options2)(str2);
     picomatch.parse = (pattern, options2) => {
@@ -70554,7 +70554,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
-    var path20 = __require("path");
+    var path21 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -70649,7 +70649,7 @@ var require_pattern = __commonJS({
     }
     exports2.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path20.basename(pattern);
+      const basename = path21.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports2.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -70707,7 +70707,7 @@ var require_pattern = __commonJS({
     }
     exports2.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path20.isAbsolute(pattern);
+      return path21.isAbsolute(pattern);
     }
     exports2.isAbsolute = isAbsolute;
   }
@@ -70884,8 +70884,8 @@ var require_utils5 = __commonJS({
     exports2.errno = errno;
     var fs = require_fs();
     exports2.fs = fs;
-    var path20 = require_path();
-    exports2.path = path20;
+    var path21 = require_path();
+    exports2.path = path21;
     var pattern = require_pattern();
     exports2.pattern = pattern;
     var stream = require_stream();
@@ -70997,8 +70997,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path20, settings, callback) {
-      settings.fs.lstat(path20, (lstatError, lstat2) => {
+    function read(path21, settings, callback) {
+      settings.fs.lstat(path21, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -71007,7 +71007,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat2);
           return;
         }
-        settings.fs.stat(path20, (statError, stat2) => {
+        settings.fs.stat(path21, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -71039,13 +71039,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path20, settings) {
-      const lstat2 = settings.fs.lstatSync(path20);
+    function read(path21, settings) {
+      const lstat2 = settings.fs.lstatSync(path21);
       if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat2;
       }
       try {
-        const stat2 = settings.fs.statSync(path20);
+        const stat2 = settings.fs.statSync(path21);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -71116,17 +71116,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports2.Settings = settings_1.default;
-    function stat2(path20, optionsOrSettingsOrCallback, callback) {
+    function stat2(path21, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat2;
-    function statSync2(path20, optionsOrSettings) {
+    function statSync2(path21, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path20, settings);
+      return sync.read(path21, settings);
     }
     exports2.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
@@ -71342,16 +71342,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path20 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path21 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done2) => {
-            fsStat.stat(path20, settings.fsStatSettings, (error62, stats) => {
+            fsStat.stat(path21, settings.fsStatSettings, (error62, stats) => {
               if (error62 !== null) {
                 done2(error62);
                 return;
               }
               const entry2 = {
                 name,
-                path: path20,
+                path: path21,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -71469,7 +71469,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path21 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -71477,7 +71477,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -71504,17 +71504,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports2.Settings = settings_1.default;
-    function scandir(path20, optionsOrSettingsOrCallback, callback) {
+    function scandir(path21, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.scandir = scandir;
-    function scandirSync(path20, optionsOrSettings) {
+    function scandirSync(path21, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path20, settings);
+      return sync.read(path21, settings);
     }
     exports2.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -72162,7 +72162,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path21 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -72172,7 +72172,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -72234,7 +72234,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path21 = __require("path");
     var fsStat = require_out();
     var utils = require_utils5();
     var Reader = class {
@@ -72247,7 +72247,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path20.resolve(this._settings.cwd, filepath);
+        return path21.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -72663,7 +72663,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path21 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -72677,7 +72677,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path20.resolve(this._settings.cwd, task.base);
+        return path21.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -72859,8 +72859,8 @@ var require_settings4 = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
     var fs = __require("fs");
-    var os = __require("os");
-    var CPU_COUNT = Math.max(os.cpus().length, 1);
+    var os2 = __require("os");
+    var CPU_COUNT = Math.max(os2.cpus().length, 1);
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = {
       lstat: fs.lstat,
       lstatSync: fs.lstatSync,
@@ -73728,12 +73728,14 @@ in .gitignore. Never overwrites a file: those that exist are left as they are an
 });
 
 // src/render/github-markdown.ts
-function renderPlanComment(plan2, run = {}) {
+function renderPlanComment(plan2, run2 = {}, sections = "") {
   const applied = "Updated on every push; applied when the pull request is merged.";
-  return `${renderPlanMarkdown(plan2)}
-${footer(run, applied)}`;
+  const extra = sections === "" ? "" : `
+${sections}`;
+  return `${renderPlanMarkdown(plan2)}${extra}
+${footer(run2, applied)}`;
 }
-function renderProblemsComment(diagnostics, what, run = {}) {
+function renderProblemsComment(diagnostics, what, run2 = {}) {
   const out = [
     `### OpenCX ${what}: \u2716 ${describeCounts(diagnostics)} in the training files`,
     "",
@@ -73755,21 +73757,21 @@ function renderProblemsComment(diagnostics, what, run = {}) {
     );
   }
   return `${out.join("\n")}
-${footer(run)}`;
+${footer(run2)}`;
 }
-function renderFailureComment(what, message, run = {}) {
+function renderFailureComment(what, message, run2 = {}) {
   const out = [
     `### OpenCX ${what} failed`,
     "",
     ...fence(message, "text"),
     "",
-    run.runUrl === void 0 ? "The log of the workflow run has the details." : `The [log of the workflow run](${run.runUrl}) has the details.`,
+    run2.runUrl === void 0 ? "The log of the workflow run has the details." : `The [log of the workflow run](${run2.runUrl}) has the details.`,
     ""
   ];
   return `${out.join("\n")}
-${footer(run)}`;
+${footer(run2)}`;
 }
-function renderApplySummary(plan2, report, run = {}) {
+function renderApplySummary(plan2, report, run2 = {}) {
   const ok2 = report.counts.failed === 0;
   const how = report.interrupted ? " interrupted" : ok2 ? "" : " finished with errors";
   const out = [
@@ -73791,9 +73793,9 @@ function renderApplySummary(plan2, report, run = {}) {
   }
   out.push(...folded("The plan that was applied", renderPlanMarkdown(plan2)));
   return `${out.join("\n")}
-${footer(run)}`;
+${footer(run2)}`;
 }
-function renderApplyRefused(plan2, reason, run = {}) {
+function renderApplyRefused(plan2, reason, run2 = {}) {
   const out = [
     "### OpenCX apply refused: nothing was changed",
     "",
@@ -73803,16 +73805,16 @@ function renderApplyRefused(plan2, reason, run = {}) {
     renderPlanMarkdown(plan2)
   ];
   return `${out.join("\n")}
-${footer(run)}`;
+${footer(run2)}`;
 }
 function folded(summary, markdown) {
   return [`<details><summary>${escapeHtml(summary)}</summary>`, "", markdown, "</details>", ""];
 }
-function footer(run, note) {
+function footer(run2, note) {
   const parts = [
-    run.sha == null ? void 0 : `For commit ${run.sha.slice(0, 7)}.`,
+    run2.sha == null ? void 0 : `For commit ${run2.sha.slice(0, 7)}.`,
     note,
-    run.runUrl === void 0 ? void 0 : `[Workflow run](${run.runUrl}).`
+    run2.runUrl === void 0 ? void 0 : `[Workflow run](${run2.runUrl}).`
   ].filter((p) => p !== void 0);
   return parts.length === 0 ? "" : `<sub>${parts.join(" ")}</sub>
 `;
@@ -73839,8 +73841,9 @@ function parseEvent(name, payload2, fallbackSha) {
   if (PULL_REQUEST_EVENTS.has(name)) {
     const parsed2 = pullRequestPayload.safeParse(payload2);
     if (parsed2.success) {
-      const { number: number4, head } = parsed2.data.pull_request;
-      return { name, pullRequest: { number: number4, headSha: head.sha }, sha: head.sha };
+      const { number: number4, head, base: base2 } = parsed2.data.pull_request;
+      const pullRequest = { number: number4, headSha: head.sha, baseSha: base2?.sha ?? null };
+      return { name, pullRequest, sha: head.sha };
     }
   }
   const push = pushPayload.safeParse(payload2);
@@ -73902,7 +73905,8 @@ var init_context = __esm({
     pullRequestPayload = external_exports.looseObject({
       pull_request: external_exports.looseObject({
         number: external_exports.number().int().positive(),
-        head: external_exports.looseObject({ sha: external_exports.string() })
+        head: external_exports.looseObject({ sha: external_exports.string() }),
+        base: external_exports.looseObject({ sha: external_exports.string() }).optional()
       })
     });
     pushPayload = external_exports.looseObject({ after: external_exports.string() });
@@ -74139,8 +74143,8 @@ var init_sticky_comment = __esm({
 });
 
 // src/github/comment.ts
-async function publishComment(io, run, scope, content, { debug }) {
-  const { event, repository, token: token2, apiUrl } = run.context;
+async function publishComment(io, run2, scope, content, { debug }) {
+  const { event, repository, token: token2, apiUrl } = run2.context;
   const warn = (message) => void io.stdout.write(formatAnnotation("warning", message, { title: TITLE }));
   if (event.pullRequest === null) {
     io.stdout.write(`No comment: the "${event.name}" event is not a pull request.
@@ -74192,9 +74196,164 @@ var init_comment = __esm({
   }
 });
 
-// src/github/run.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+// src/lint/compare.ts
+function impactByScope(base2, head) {
+  const before = new Map(base2.map((t) => [t.key, t]));
+  const impacts = /* @__PURE__ */ new Map();
+  for (const situation of situationsOf([...base2, ...head])) {
+    const was = new Map(effectiveSet(base2, situation).map((t) => [t.key, t]));
+    const is = new Map(effectiveSet(head, situation).map((t) => [t.key, t]));
+    const added = [...is.keys()].filter((k) => !was.has(k));
+    const removed = [...was.keys()].filter((k) => !is.has(k));
+    const changed = [...is.values()].filter((t) => was.has(t.key) && tellsOtherwise(before.get(t.key), t)).map((t) => t.key);
+    if (added.length + removed.length + changed.length === 0) continue;
+    const key2 = JSON.stringify([added, removed, changed]);
+    const impact = impacts.get(key2) ?? { situations: [], added, removed, changed };
+    impact.situations.push(situation);
+    impacts.set(key2, impact);
+  }
+  return [...impacts.values()];
+}
+function tellsOtherwise(before, after) {
+  return before === void 0 || before.title !== after.title || before.content !== after.content || before.type !== after.type;
+}
+function newFindings(head, base2) {
+  const known = new Set(base2.map(identity2));
+  const added = head.filter((f) => !known.has(identity2(f)));
+  return { added, existing: head.length - added.length };
+}
+function identity2(f) {
+  return JSON.stringify([
+    f.rule,
+    f.file,
+    f.related.map((r) => r.file).sort(),
+    f.message.replace(/\d+(\.\d+)?/g, "#")
+  ]);
+}
+var init_compare = __esm({
+  "src/lint/compare.ts"() {
+    "use strict";
+    init_scope();
+  }
+});
+
+// src/github/base-files.ts
+import { execFile } from "node:child_process";
+import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import os from "node:os";
 import path17 from "node:path";
+import { promisify } from "node:util";
+async function withBaseFiles(projectDir2, sha, use) {
+  const git = (...args2) => run("git", args2, { cwd: projectDir2, maxBuffer: 256 * 1024 * 1024, encoding: "buffer" });
+  const gitAtTop = (top2, ...args2) => git("-C", top2, ...args2);
+  let top;
+  try {
+    top = (await git("rev-parse", "--show-toplevel")).stdout.toString().trim();
+    const present = await git("cat-file", "-e", `${sha}^{commit}`).then(
+      () => true,
+      () => false
+    );
+    if (!present) await git("fetch", "--no-tags", "--depth=1", "origin", sha);
+  } catch {
+    return void 0;
+  }
+  const relative = path17.relative(top, projectDir2) || ".";
+  const dir = await mkdtemp(path17.join(os.tmpdir(), "opencx-base-"));
+  try {
+    const archive = await gitAtTop(top, "archive", "--format=tar", sha, "--", relative).catch(
+      () => void 0
+    );
+    const tree = path17.join(dir, "tree");
+    await mkdir3(tree);
+    if (archive !== void 0) {
+      const file2 = path17.join(dir, "base.tar");
+      await writeFile2(file2, archive.stdout);
+      await run("tar", ["-xf", file2, "-C", tree]);
+    }
+    return await use(path17.join(tree, relative));
+  } finally {
+    await rm3(dir, { recursive: true, force: true });
+  }
+}
+var run;
+var init_base_files = __esm({
+  "src/github/base-files.ts"() {
+    "use strict";
+    run = promisify(execFile);
+  }
+});
+
+// src/github/lint-change.ts
+async function lintChange(session, options2, io, run2) {
+  const head = lintTrainings(session.desired, session.config.lint);
+  const baseSha = run2.context.event.pullRequest?.baseSha ?? null;
+  const base2 = baseSha === null ? void 0 : await withBaseFiles(io.cwd, baseSha, (dir) => trainingsIn(dir, options2, io));
+  if (base2 === void 0) return { impact: null, added: head, existing: 0 };
+  const { added, existing } = newFindings(head, lintTrainings(base2, session.config.lint));
+  return { impact: impactByScope(base2, session.desired), added, existing };
+}
+async function trainingsIn(dir, options2, io) {
+  const project = await loadProject(options2, { ...io, cwd: dir });
+  return project.source === null || hasErrors(project.diagnostics) ? [] : project.source.trainings;
+}
+var init_lint_change = __esm({
+  "src/github/lint-change.ts"() {
+    "use strict";
+    init_project();
+    init_diagnostic();
+    init_compare();
+    init_lint();
+    init_base_files();
+  }
+});
+
+// src/render/lint-comment.ts
+function renderLintSections(s) {
+  const out = ["#### Impact by scope", ""];
+  if (s.impact === null) {
+    out.push("The base of the pull request could not be read: no comparison.", "");
+  } else if (s.impact.length === 0) {
+    out.push("No situation gains, loses or changes a training.", "");
+  } else {
+    out.push("| where | gains | loses | changes |", "|---|---|---|---|");
+    for (const i of s.impact.slice(0, MAX_ROWS)) {
+      const keys = (list) => list.map(codeCell).join(" ");
+      out.push(
+        `| ${cell(describeSituations(i.situations))} | ${keys(i.added)} | ${keys(i.removed)} | ${keys(i.changed)} |`
+      );
+    }
+    if (s.impact.length > MAX_ROWS) out.push(`| and ${s.impact.length - MAX_ROWS} more | | | |`);
+    out.push("");
+  }
+  out.push("#### New lint findings", "");
+  if (s.added.length === 0) out.push("None.");
+  for (const f of s.added.slice(0, MAX_ROWS)) {
+    out.push(`- ${ICONS2[f.severity]} \`${f.file}:${f.line}\` ${f.rule}: ${cell(f.message)}`);
+  }
+  if (s.added.length > MAX_ROWS) out.push(`- and ${s.added.length - MAX_ROWS} more`);
+  if (s.existing > 0) {
+    out.push(
+      "",
+      `${s.existing} finding(s) already on the base are not listed (\`opencx-trainings lint\` shows them all).`
+    );
+  }
+  return `${out.join("\n")}
+`;
+}
+var MAX_ROWS, ICONS2;
+var init_lint_comment = __esm({
+  "src/render/lint-comment.ts"() {
+    "use strict";
+    init_scope();
+    init_markdown();
+    MAX_ROWS = 15;
+    ICONS2 = { error: "\u26D4", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
+  }
+});
+
+// src/github/run.ts
+import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
+import path18 from "node:path";
 async function startRun(io) {
   const context = await readGitHubContext(io.env);
   const directory = directoryInWorkspace(context, io.cwd);
@@ -74213,29 +74372,29 @@ async function startRun(io) {
     }
   };
 }
-async function withPlan(options2, io, run, use) {
-  const session = await openSession(options2, io, io.stdout, run.show);
+async function withPlan(options2, io, run2, use) {
+  const session = await openSession(options2, io, io.stdout, run2.show);
   try {
-    const { plan: plan2 } = await planSession(session, io, options2, run.show);
+    const { plan: plan2 } = await planSession(session, io, options2, run2.show);
     return await use(plan2, session);
   } finally {
     await session.connection.close();
   }
 }
-function explainFailure(error62, what, run, io) {
-  if (error62 instanceof ExitError && hasErrors(run.problems)) {
-    return renderProblemsComment(run.problems, what, run.info);
+function explainFailure(error62, what, run2, io) {
+  if (error62 instanceof ExitError && hasErrors(run2.problems)) {
+    return renderProblemsComment(run2.problems, what, run2.info);
   }
   if (error62 instanceof UserFacingError || error62 instanceof ExitError) {
     const message = error62 instanceof ExitError ? `The ${what} stopped (exit ${error62.code}).` : error62.message;
-    return renderFailureComment(what, redact(message, io.env), run.info);
+    return renderFailureComment(what, redact(message, io.env), run2.info);
   }
   throw error62;
 }
-async function saveForLaterSteps(io, run, given, name, text2) {
-  const file2 = given === void 0 ? path17.join(run.context.tempDir ?? path17.join(io.cwd, ".opencx"), name) : path17.resolve(io.cwd, given);
-  await mkdir3(path17.dirname(file2), { recursive: true });
-  await writeFile2(file2, text2);
+async function saveForLaterSteps(io, run2, given, name, text2) {
+  const file2 = given === void 0 ? path18.join(run2.context.tempDir ?? path18.join(io.cwd, ".opencx"), name) : path18.resolve(io.cwd, given);
+  await mkdir4(path18.dirname(file2), { recursive: true });
+  await writeFile3(file2, text2);
   return file2;
 }
 var init_run = __esm({
@@ -74258,16 +74417,17 @@ __export(plan_mode_exports, {
   runPlanMode: () => runPlanMode
 });
 async function runPlanMode(options2, io) {
-  const run = await startRun(io);
-  const scope = { target: options2.target ?? "default", directory: run.directory };
+  const run2 = await startRun(io);
+  const scope = { target: options2.target ?? "default", directory: run2.directory };
   let markdown;
   let outputs = {};
   let failure2;
+  let newErrors = 0;
   try {
-    markdown = await withPlan(options2, io, run, async (plan2) => {
+    markdown = await withPlan(options2, io, run2, async (plan2, session) => {
       const file2 = await saveForLaterSteps(
         io,
-        run,
+        run2,
         options2.planOut,
         PLAN_FILE_NAME,
         planJsonChunks(plan2)
@@ -74277,25 +74437,44 @@ ${renderPlanText(plan2, { color: wantsColor(io, options2.color) })}`);
       for (const w of plan2.warnings) {
         io.stdout.write(
           formatAnnotation("warning", w.message, {
-            file: w.file === void 0 ? void 0 : pathFromRoot(w.file, run.directory),
+            file: w.file === void 0 ? void 0 : pathFromRoot(w.file, run2.directory),
             title: `opencx-trainings ${w.code}`
           })
         );
       }
       outputs = planOutputs(plan2, file2);
-      return renderPlanComment(plan2, run.info);
+      const lint3 = await lintChange(session, options2, io, run2);
+      for (const f of lint3.added) {
+        io.stdout.write(
+          formatAnnotation(f.severity === "info" ? "notice" : f.severity, f.message, {
+            file: pathFromRoot(f.file, run2.directory),
+            line: f.line,
+            col: f.column,
+            title: `opencx-trainings lint ${f.rule}`
+          })
+        );
+      }
+      newErrors = lint3.added.filter((f) => f.severity === "error").length;
+      return renderPlanComment(plan2, run2.info, renderLintSections(lint3));
     });
   } catch (error62) {
-    markdown = explainFailure(error62, "plan", run, io);
+    markdown = explainFailure(error62, "plan", run2, io);
     failure2 = { error: error62 };
   }
-  await appendSummary(run.context.summaryFile, markdown);
-  const url2 = options2.comment ? await publishComment(io, run, scope, markdown, options2) : void 0;
-  await writeOutputs(run.context.outputFile, {
+  await appendSummary(run2.context.summaryFile, markdown);
+  const url2 = options2.comment ? await publishComment(io, run2, scope, markdown, options2) : void 0;
+  await writeOutputs(run2.context.outputFile, {
     ...outputs,
     ...url2 === void 0 ? {} : { "comment-url": url2 }
   });
   if (failure2 !== void 0) throw failure2.error;
+  if (newErrors > 0) {
+    io.stderr.write(
+      `The pull request adds ${newErrors} lint error(s), listed in the comment: fix them, or change their severity in opencx.yml.
+`
+    );
+    return ExitCode.error;
+  }
   return ExitCode.ok;
 }
 var PLAN_FILE_NAME;
@@ -74309,6 +74488,8 @@ var init_plan_mode = __esm({
     init_plan_text();
     init_workflow_commands();
     init_comment();
+    init_lint_change();
+    init_lint_comment();
     init_context();
     init_outputs();
     init_run();
@@ -74322,29 +74503,29 @@ __export(apply_mode_exports, {
   runApplyMode: () => runApplyMode
 });
 async function runApplyMode(options2, io) {
-  const run = await startRun(io);
-  if (isPullRequestEvent(run.context.event.name)) {
+  const run2 = await startRun(io);
+  if (isPullRequestEvent(run2.context.event.name)) {
     throw new UsageError(
-      `mode "apply" does not run on a "${run.context.event.name}" event: changes are applied after they are merged. Use mode "plan" on pull requests and "apply" on push to the default branch.`
+      `mode "apply" does not run on a "${run2.context.event.name}" event: changes are applied after they are merged. Use mode "plan" on pull requests and "apply" on push to the default branch.`
     );
   }
   try {
     return await withPlan(
       options2,
       io,
-      run,
-      (plan2, session) => applyAndReport(plan2, session, options2, io, run)
+      run2,
+      (plan2, session) => applyAndReport(plan2, session, options2, io, run2)
     );
   } catch (error62) {
-    await appendSummary(run.context.summaryFile, explainFailure(error62, "apply", run, io));
+    await appendSummary(run2.context.summaryFile, explainFailure(error62, "apply", run2, io));
     throw error62;
   }
 }
-async function applyAndReport(plan2, session, options2, io, run) {
+async function applyAndReport(plan2, session, options2, io, run2) {
   const color = wantsColor(io, options2.color);
   const planFile = await saveForLaterSteps(
     io,
-    run,
+    run2,
     options2.planOut,
     PLAN_FILE_NAME,
     planJsonChunks(plan2)
@@ -74365,8 +74546,8 @@ ${renderPlanText(plan2, { color })}`);
     if (!(error62 instanceof MassDeleteRefusedError)) throw error62;
     io.stdout.write(formatAnnotation("error", error62.message, { title: "opencx-trainings apply" }));
     await appendSummary(
-      run.context.summaryFile,
-      renderApplyRefused(plan2, describeGuard(error62.guard), run.info)
+      run2.context.summaryFile,
+      renderApplyRefused(plan2, describeGuard(error62.guard), run2.info)
     );
     return ExitCode.error;
   }
@@ -74374,20 +74555,20 @@ ${renderPlanText(plan2, { color })}`);
   for (const r of report.results.filter((x) => x.status === "failed")) {
     io.stdout.write(
       formatAnnotation("error", `${r.kind} ${r.key} failed: ${r.detail ?? "unknown error"}`, {
-        file: r.file === null ? void 0 : pathFromRoot(r.file, run.directory),
+        file: r.file === null ? void 0 : pathFromRoot(r.file, run2.directory),
         title: "opencx-trainings apply"
       })
     );
   }
   const reportFile = await saveForLaterSteps(
     io,
-    run,
+    run2,
     void 0,
     REPORT_FILE_NAME,
     renderApplyJson(report)
   );
-  await appendSummary(run.context.summaryFile, renderApplySummary(plan2, report, run.info));
-  await writeOutputs(run.context.outputFile, applyOutputs(plan2, planFile, report, reportFile));
+  await appendSummary(run2.context.summaryFile, renderApplySummary(plan2, report, run2.info));
+  await writeOutputs(run2.context.outputFile, applyOutputs(plan2, planFile, report, reportFile));
   if (report.interrupted) return ExitCode.interrupted;
   return report.counts.failed > 0 ? ExitCode.error : ExitCode.ok;
 }
@@ -74587,7 +74768,7 @@ __export(emulator_exports2, {
   emulatorUsage: () => emulatorUsage,
   parseEmulatorArgs: () => parseEmulatorArgs
 });
-import path18 from "node:path";
+import path19 from "node:path";
 function parseEmulatorArgs(args2) {
   const { values: v } = parseFlags(FLAGS, args2);
   if (v.help === true) return "help";
@@ -74649,7 +74830,7 @@ function parseEmulatorArgs(args2) {
 }
 async function emulator(options2, io) {
   const file2 = options2.emulator.dataFile;
-  const dataFile = file2 === void 0 ? void 0 : path18.resolve(io.cwd, file2);
+  const dataFile = file2 === void 0 ? void 0 : path19.resolve(io.cwd, file2);
   const onRequest = options2.quiet ? void 0 : (entry2) => io.stdout.write(`${describeEntry(entry2)}
 `);
   const running = await start({ ...options2.emulator, dataFile, onRequest });
@@ -74832,7 +75013,7 @@ var init_schema3 = __esm({
 
 // src/action.ts
 init_io();
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/cli/main.ts
 init_version();
@@ -74977,7 +75158,7 @@ function commandOfInputs(env) {
   if (target2 !== "") args2.push("--target", target2);
   if (input2(env, "allow-mass-delete") === "true") args2.push("--allow-mass-delete");
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const cwd2 = path19.resolve(workspace, input2(env, "working-directory") || ".");
+  const cwd2 = path20.resolve(workspace, input2(env, "working-directory") || ".");
   return { args: args2, cwd: cwd2, token: input2(env, "github-token") };
 }
 var { args, cwd, token } = commandOfInputs(process.env);

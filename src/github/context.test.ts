@@ -12,7 +12,11 @@ describe('the GitHub context', () => {
     const event = parseEvent('pull_request', examplePayload('pull_request', 'synchronize'));
     expect(event).toEqual({
       name: 'pull_request',
-      pullRequest: { number: 2, headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' },
+      pullRequest: {
+        number: 2,
+        headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+        baseSha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+      },
       sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
     });
     expect(

@@ -12,7 +12,8 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** What the action needs from the event that started the workflow. */
 export interface GitHubEvent {
   name: string;
-  pullRequest: { number: number; headSha: string } | null;
+  /** The pull request, with the commit it is based on when the payload says (null: unknown). */
+  pullRequest: { number: number; headSha: string; baseSha: string | null } | null;
   /** The commit the workflow runs for: the pull request's head, or the pushed commit. */
   sha: string | null;
 }
@@ -43,6 +44,7 @@ const pullRequestPayload = z.looseObject({
   pull_request: z.looseObject({
     number: z.number().int().positive(),
     head: z.looseObject({ sha: z.string() }),
+    base: z.looseObject({ sha: z.string() }).optional(),
   }),
 });
 const pushPayload = z.looseObject({ after: z.string() });
@@ -57,8 +59,9 @@ export function parseEvent(name: string, payload: unknown, fallbackSha?: string)
   if (PULL_REQUEST_EVENTS.has(name)) {
     const parsed = pullRequestPayload.safeParse(payload);
     if (parsed.success) {
-      const { number, head } = parsed.data.pull_request;
-      return { name, pullRequest: { number, headSha: head.sha }, sha: head.sha };
+      const { number, head, base } = parsed.data.pull_request;
+      const pullRequest = { number, headSha: head.sha, baseSha: base?.sha ?? null };
+      return { name, pullRequest, sha: head.sha };
     }
   }
   const push = pushPayload.safeParse(payload);

@@ -5,6 +5,8 @@ import { planJsonChunks } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { publishComment } from './comment.js';
+import { lintChange } from './lint-change.js';
+import { renderLintSections } from '../render/lint-comment.js';
 import { pathFromRoot } from './context.js';
 import { appendSummary, planOutputs, writeOutputs, type Outputs } from './outputs.js';
 import {
@@ -28,8 +30,9 @@ export async function runPlanMode(options: ActionOptions, io: Io): Promise<ExitC
   let markdown: string;
   let outputs: Outputs = {};
   let failure: { error: unknown } | undefined;
+  let newErrors = 0;
   try {
-    markdown = await withPlan(options, io, run, async (plan) => {
+    markdown = await withPlan(options, io, run, async (plan, session) => {
       const file = await saveForLaterSteps(
         io,
         run,
@@ -48,7 +51,19 @@ export async function runPlanMode(options: ActionOptions, io: Io): Promise<ExitC
         );
       }
       outputs = planOutputs(plan, file);
-      return renderPlanComment(plan, run.info);
+      const lint = await lintChange(session, options, io, run);
+      for (const f of lint.added) {
+        io.stdout.write(
+          formatAnnotation(f.severity === 'info' ? 'notice' : f.severity, f.message, {
+            file: pathFromRoot(f.file, run.directory),
+            line: f.line,
+            col: f.column,
+            title: `opencx-trainings lint ${f.rule}`,
+          }),
+        );
+      }
+      newErrors = lint.added.filter((f) => f.severity === 'error').length;
+      return renderPlanComment(plan, run.info, renderLintSections(lint));
     });
   } catch (error) {
     markdown = explainFailure(error, 'plan', run, io);
@@ -62,5 +77,11 @@ export async function runPlanMode(options: ActionOptions, io: Io): Promise<ExitC
   });
   // Now that the summary and the comment say what went wrong, the CLI reports it as usual.
   if (failure !== undefined) throw failure.error;
+  if (newErrors > 0) {
+    io.stderr.write(
+      `The pull request adds ${newErrors} lint error(s), listed in the comment: fix them, or change their severity in opencx.yml.\n`,
+    );
+    return ExitCode.error;
+  }
   return ExitCode.ok;
 }

@@ -1,7 +1,8 @@
-import { CHANNELS, type Desired } from '../model/training.js';
+import type { Desired } from '../model/training.js';
 import { countNewlines } from '../model/text.js';
 import {
   describeScope,
+  describeSituations,
   effectiveSet,
   sharedScope,
   situationsOf,
@@ -133,14 +134,6 @@ function alwaysOnBudget(published: readonly Desired[], settings: LintSettings): 
       related: largest.slice(1, 3).map(contentAt),
     };
   });
-}
-
-/** `every channel · VIP customers`, `web, email · no segment`. */
-function describeSituations(situations: readonly Situation[]): string {
-  const channels = [...new Set(situations.map((s) => s.channel))];
-  const segments = [...new Set(situations.flatMap((s) => s.segments))];
-  const where = channels.length === CHANNELS.length ? 'every channel' : channels.join(', ');
-  return `${where} · ${segments.length === 0 ? 'contacts in no segment' : segments.join(', ')}`;
 }
 
 /** A training far longer than the others, or one with hardly anything to say. */

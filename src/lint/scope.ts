@@ -68,6 +68,15 @@ export function describeScope(scope: Scope): string {
   return `${channels} · ${segments}`;
 }
 
+/** `every channel · VIP customers`, `web, email · contacts in no segment, VIP customers`. */
+export function describeSituations(situations: readonly Situation[]): string {
+  const channels = [...new Set(situations.map((s) => s.channel))];
+  const segments = [...new Set(situations.flatMap((s) => s.segments))];
+  if (situations.some((s) => s.segments.length === 0)) segments.unshift('contacts in no segment');
+  const where = channels.length === CHANNELS.length ? 'every channel' : channels.join(', ');
+  return `${where} · ${segments.join(', ')}`;
+}
+
 /** Empty means all: the intersection of two such lists, or null when they have none in common. */
 function intersect<T>(a: readonly T[], b: readonly T[]): T[] | null {
   if (a.length === 0) return [...b];

@@ -49,7 +49,7 @@ export const DEFAULT_LINT_SETTINGS: LintSettings = {
   // Characters of BEHAVIORAL content that one conversation gets, all of it, every time.
   'always-on-budget': { severity: 'warning', max_characters: 8_000 },
   // Longer than max_factor times the median content, or shorter than min_characters.
-  size: { severity: 'info', max_factor: 8, min_characters: 20 },
+  size: { severity: 'info', max_factor: 8, min_characters: 10 },
   placeholders: { severity: 'error' },
   phrases: { severity: 'error', banned: [], required: [] },
   contradictions: { severity: 'warning' },

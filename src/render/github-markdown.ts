@@ -24,9 +24,10 @@ export interface RunInfo {
 const MAX_PROBLEM_ROWS = 100;
 
 /** The plan, as a pull request comment and as the plan job's summary. */
-export function renderPlanComment(plan: Plan, run: RunInfo = {}): string {
+export function renderPlanComment(plan: Plan, run: RunInfo = {}, sections = ''): string {
   const applied = 'Updated on every push; applied when the pull request is merged.';
-  return `${renderPlanMarkdown(plan)}\n${footer(run, applied)}`;
+  const extra = sections === '' ? '' : `\n${sections}`;
+  return `${renderPlanMarkdown(plan)}${extra}\n${footer(run, applied)}`;
 }
 
 /** Problems in the files: nothing was planned. Each one is also annotated on its line. */

@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +12,7 @@ import { PLAN_FORMAT_VERSION } from '../../src/reconcile/plan-types.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
 import { runCli } from '../helpers/cli.js';
+import { commitAll } from '../helpers/git.js';
 import { aProject, md, numberedFiles, writesIn } from '../helpers/project.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
 
@@ -59,6 +60,14 @@ const synchronized = () => ({
   payload: examplePayload('pull_request', 'synchronize'),
 });
 const pushed = () => ({ name: 'push', payload: examplePayload('push') });
+/** A pull request opened on the commit `base`. */
+const openedOn = (base: string) => {
+  const payload = examplePayload('pull_request', 'opened') as {
+    pull_request: { base: { sha: string } };
+  };
+  payload.pull_request.base.sha = base;
+  return { name: 'pull_request', payload };
+};
 
 /** A repository on GitHub (the stand-in) whose trainings sync to an emulator of OpenCX. */
 async function aRepository(
@@ -396,6 +405,62 @@ describe('the GitHub action, mode apply, after a merge', () => {
   });
 });
 
+describe('the lint sections of the plan comment', () => {
+  const OVERLAP_IS_AN_ERROR = 'lint:\n  overlapping-triggers: { severity: error }\n';
+  const cancel = md('title: How can I cancel my subscription?', 'Offer a pause first.');
+  const cancelAgain = md('title: Cancel my subscription', 'Send the cancellation link.');
+
+  /** A repository on a base commit with `base`, then the pull request's files on top. */
+  async function aPullRequest(base: Record<string, string>, head: Record<string, string>) {
+    const { github, project, action } = await aRepository(base, {});
+    await writeFile(path.join(project.dir, 'opencx.yml'), OVERLAP_IS_AN_ERROR, { flag: 'a' });
+    const sha = await commitAll(project.dir, 'base');
+    await project.write(head);
+    const result = await action.run(['--mode', 'plan'], openedOn(sha));
+    return { result, comment: github.comments[0]?.body ?? '' };
+  }
+
+  it('lists an overlap the pull request adds, and fails the check for a new error', async () => {
+    const { result, comment } = await aPullRequest(
+      { 'cancel.md': cancel },
+      { 'cancel-again.md': cancelAgain },
+    );
+    expect(comment).toContain('#### New lint findings');
+    expect(comment).toMatch(
+      /- ⛔ `trainings\/cancel-again\.md:2` overlapping-triggers: The trigger "Cancel my subscription" overlaps/,
+    );
+    expect(comment).toContain('| every channel · contacts in no segment | `cancel-again` |');
+    expect(result.stdout).toContain(
+      '::error file=trainings/cancel-again.md,line=2,col=1,title=opencx-trainings lint overlapping-triggers::',
+    );
+    expect(result.stderr).toContain('The pull request adds 1 lint error(s)');
+    expect(result.code).toBe(1);
+  });
+
+  it('only counts an overlap that the base already had', async () => {
+    const { result, comment } = await aPullRequest(
+      { 'cancel.md': cancel, 'cancel-again.md': cancelAgain },
+      { 'refund.md': md('title: How do I get a refund?', 'Refunds are possible within 30 days.') },
+    );
+    expect(comment).toContain('#### New lint findings\n\nNone.');
+    expect(comment).toContain('1 finding(s) already on the base are not listed');
+    expect(comment).toContain('| every channel · contacts in no segment | `refund` |');
+    expect(result.code).toBe(0);
+  });
+
+  it('says so when the base cannot be read, and lists every finding', async () => {
+    const { github, action } = await aRepository(
+      { 'cancel.md': cancel, 'cancel-again.md': cancelAgain },
+      {},
+    );
+    const result = await action.run(['--mode', 'plan'], opened());
+    const comment = github.comments[0]?.body ?? '';
+    expect(comment).toContain('The base of the pull request could not be read: no comparison.');
+    expect(comment).toContain('overlapping-triggers');
+    expect(result.code).toBe(0); // a warning by default
+  });
+});
+
 describe('the example comment in the README', () => {
   it('is what the action posts for a typical pull request', async () => {
     const emulator = await useEmulator();
@@ -410,6 +475,7 @@ describe('the example comment in the README', () => {
       write: (files: Record<string, string>) => writeFiles(path.join(dir, 'trainings'), files),
     };
     await project.write(EXAMPLE_BEFORE);
+    const base = await commitAll(dir, 'Trainings of main');
     const action = await anActionHarness(project, github);
     expect((await action.run(['--mode', 'apply', '--target', 'production'], pushed())).code).toBe(
       0,
@@ -417,7 +483,7 @@ describe('the example comment in the README', () => {
     await rm(path.join(dir, 'trainings', 'orders/spring-sale.md'));
     await project.write(EXAMPLE_PULL_REQUEST);
 
-    const result = await action.run(['--mode', 'plan', '--target', 'production'], opened());
+    const result = await action.run(['--mode', 'plan', '--target', 'production'], openedOn(base));
     expect(result.code).toBe(0);
     await expect(github.comments[0]?.body).toMatchFileSnapshot('../fixtures/github/pr-comment.md');
   });
