@@ -34458,15 +34458,26 @@ function sizes(published, settings) {
   });
 }
 function placeholders(published) {
-  return published.flatMap(
-    (t) => PLACEHOLDERS.flatMap(
+  return published.flatMap((t) => [
+    ...PLACEHOLDERS.flatMap(
       ({ pattern, what }) => matchesIn(t, pattern).map(({ at, text: text2, groups }) => ({
         ...at,
         message: `${what.replace("$1", groups[0] ?? "")} in the instruction: "${text2}". Replace it with the real text before it reaches customers.`,
         related: []
       }))
-    )
+    ),
+    ...unresolvedReferences(t)
+  ]);
+}
+function unresolvedReferences(t) {
+  const defined2 = new Set(
+    [...t.content.matchAll(/^ {0,3}\[([^\]]+)\]:\s*\S/gm)].map((m) => (m[1] ?? "").toLowerCase())
   );
+  return matchesIn(t, /\[([^\]]+)\]\[([^\]]*)\]/g).filter(({ groups }) => !defined2.has((groups[1] || groups[0] || "").toLowerCase())).map(({ at, text: text2 }) => ({
+    ...at,
+    message: `A link to a reference the instruction does not define: "${text2}". Add its \`[label]: url\` line, or write the link out.`,
+    related: []
+  }));
 }
 function phrases(published, settings) {
   const { banned, required: required2 } = settings.phrases;

@@ -180,15 +180,30 @@ const PLACEHOLDERS: readonly { pattern: RegExp; what: string }[] = [
 
 /** Text that was meant to be replaced before the training shipped. */
 function placeholders(published: readonly Desired[]): Draft[] {
-  return published.flatMap((t) =>
-    PLACEHOLDERS.flatMap(({ pattern, what }) =>
+  return published.flatMap((t) => [
+    ...PLACEHOLDERS.flatMap(({ pattern, what }) =>
       matchesIn(t, pattern).map(({ at, text, groups }) => ({
         ...at,
         message: `${what.replace('$1', groups[0] ?? '')} in the instruction: "${text}". Replace it with the real text before it reaches customers.`,
         related: [],
       })),
     ),
+    ...unresolvedReferences(t),
+  ]);
+}
+
+/** `[text][ref]` and `[ref][]` links whose `[ref]: url` the instruction does not define. */
+function unresolvedReferences(t: Desired): Draft[] {
+  const defined = new Set(
+    [...t.content.matchAll(/^ {0,3}\[([^\]]+)\]:\s*\S/gm)].map((m) => (m[1] ?? '').toLowerCase()),
   );
+  return matchesIn(t, /\[([^\]]+)\]\[([^\]]*)\]/g)
+    .filter(({ groups }) => !defined.has((groups[1] || groups[0] || '').toLowerCase()))
+    .map(({ at, text }) => ({
+      ...at,
+      message: `A link to a reference the instruction does not define: "${text}". Add its \`[label]: url\` line, or write the link out.`,
+      related: [],
+    }));
 }
 
 /** Banned phrases anywhere; required phrases in every training of their type. */

@@ -133,6 +133,38 @@ describe('opencx-trainings lint', () => {
     ]);
   });
 
+  it('finds each kind of placeholder, and no resolved link', async () => {
+    const lint = await aRepository(
+      {
+        'a.md': md(
+          'title: Placeholders',
+          [
+            'Refunds take TBD days. FIXME: check.',
+            'Lorem ipsum dolor sit amet.',
+            'Hello {{ first_name }}, see <insert link here> or <ORDER_NUMBER>.',
+            'Read [the policy]() and [the terms][terms] and [the FAQ][faq].',
+            '',
+            '[faq]: https://example.com/faq',
+          ].join('\n'),
+        ),
+      },
+      '',
+    );
+    const report = JSON.parse((await lint(['--format', 'json'])).stdout) as LintJson;
+    const placeholders = report.findings.filter((f) => f.rule === 'placeholders');
+    expect(placeholders.map((f) => `${f.line}:${f.message.split(':')[0]}`)).toEqual([
+      '4:a "TBD" marker in the instruction',
+      '4:a "FIXME" marker in the instruction',
+      '5:placeholder text in the instruction',
+      '6:a template hole in the instruction',
+      '6:a placeholder in the instruction',
+      '6:a placeholder in the instruction',
+      '7:a link without a target in the instruction',
+      '7:A link to a reference the instruction does not define',
+    ]);
+    expect(placeholders.at(-1)?.message).toContain('"[the terms][terms]"');
+  });
+
   it('lints nothing while the files are not valid', async () => {
     const lint = await aRepository({ 'bad.md': md('title: Bad\ntype: LOUD') });
     const result = await lint(['--format', 'json']);
