@@ -2,6 +2,20 @@
 // must occur exactly once in `file`), with the tests that must then fail.
 export const MUTANTS = [
   {
+    name: 'a lint error the pull request adds does not fail the plan job',
+    file: 'src/github/plan-mode.ts',
+    from: 'if (newErrors > 0) {',
+    to: 'if (false) {',
+    tests: ['test/integration/github-action.test.ts'],
+  },
+  {
+    name: 'the findings of the base are listed as new',
+    file: 'src/lint/compare.ts',
+    from: 'const known = new Set(base.map(identity));',
+    to: 'const known = new Set<string>();',
+    tests: ['test/integration/github-action.test.ts'],
+  },
+  {
     name: 'the programmatic apply ignores the plan it was given',
     file: 'src/app/library.ts',
     from: 'options.plan === undefined ? [] : comparePlans(options.plan, fresh)',
