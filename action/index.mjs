@@ -28903,6 +28903,28 @@ var init_zod = __esm({
   }
 });
 
+// src/model/training.ts
+var CHANNELS, TRAINING_TYPES, DEFAULT_TRAINING_TYPE;
+var init_training = __esm({
+  "src/model/training.ts"() {
+    "use strict";
+    CHANNELS = [
+      "web",
+      "email",
+      "phone_voice",
+      "slack",
+      "sms",
+      "whatsapp",
+      "instagram",
+      "messenger",
+      "api",
+      "web_voice"
+    ];
+    TRAINING_TYPES = ["SCENARIO_SPECIFIC", "BEHAVIORAL"];
+    DEFAULT_TRAINING_TYPE = "SCENARIO_SPECIFIC";
+  }
+});
+
 // src/config/schema.ts
 function hasCredentials(url2) {
   try {
@@ -28949,6 +28971,7 @@ var init_schema = __esm({
     "use strict";
     init_zod();
     init_settings();
+    init_training();
     init_schema_issues();
     DEFAULT_MAX_DELETES = 10;
     DEFAULT_MAX_DELETE_RATIO = 0.25;
@@ -28993,7 +29016,13 @@ var init_schema = __esm({
       phrases: external_exports.strictObject({
         severity,
         banned: external_exports.array(phrase).optional(),
-        required: external_exports.array(phrase.extend({ type: external_exports.enum(["BEHAVIORAL", "SCENARIO_SPECIFIC"]).optional() })).optional()
+        required: external_exports.array(
+          phrase.extend({
+            type: external_exports.enum(["BEHAVIORAL", "SCENARIO_SPECIFIC"]).optional(),
+            channels: external_exports.array(external_exports.enum(CHANNELS)).optional(),
+            segments: external_exports.array(external_exports.string().min(1)).optional()
+          })
+        ).optional()
       }).optional(),
       contradictions: external_exports.strictObject({ severity }).optional()
     }).meta({
@@ -29327,28 +29356,6 @@ var init_identity = __esm({
   "src/source/identity.ts"() {
     "use strict";
     init_diagnostic();
-  }
-});
-
-// src/model/training.ts
-var CHANNELS, TRAINING_TYPES, DEFAULT_TRAINING_TYPE;
-var init_training = __esm({
-  "src/model/training.ts"() {
-    "use strict";
-    CHANNELS = [
-      "web",
-      "email",
-      "phone_voice",
-      "slack",
-      "sms",
-      "whatsapp",
-      "instagram",
-      "messenger",
-      "api",
-      "web_voice"
-    ];
-    TRAINING_TYPES = ["SCENARIO_SPECIFIC", "BEHAVIORAL"];
-    DEFAULT_TRAINING_TYPE = "SCENARIO_SPECIFIC";
   }
 });
 
@@ -34491,7 +34498,9 @@ function phrases(published, settings) {
     )
   );
   const missing = published.flatMap(
-    (t) => required2.filter((rule) => (rule.type ?? t.type) === t.type).filter((rule) => !phrasePattern(rule).test(`${t.title}
+    (t) => required2.filter((rule) => (rule.type ?? t.type) === t.type).filter(
+      (rule) => sharedScope(t, { channels: rule.channels ?? [], segments: rule.segments ?? [] }) !== null
+    ).filter((rule) => !phrasePattern(rule).test(`${t.title}
 ${t.content}`)).map((rule) => ({
       ...contentAt(t),
       column: 1,

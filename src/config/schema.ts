@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LINT_SEVERITIES } from '../lint/settings.js';
+import { CHANNELS } from '../model/training.js';
 import { customIssue } from '../yaml/schema-issues.js';
 
 export const DEFAULT_MAX_DELETES = 10;
@@ -75,7 +76,13 @@ const lint = z
         severity,
         banned: z.array(phrase).optional(),
         required: z
-          .array(phrase.extend({ type: z.enum(['BEHAVIORAL', 'SCENARIO_SPECIFIC']).optional() }))
+          .array(
+            phrase.extend({
+              type: z.enum(['BEHAVIORAL', 'SCENARIO_SPECIFIC']).optional(),
+              channels: z.array(z.enum(CHANNELS)).optional(),
+              segments: z.array(z.string().min(1)).optional(),
+            }),
+          )
           .optional(),
       })
       .optional(),

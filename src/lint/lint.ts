@@ -221,6 +221,10 @@ function phrases(published: readonly Desired[], settings: LintSettings): Draft[]
   const missing = published.flatMap((t) =>
     required
       .filter((rule) => (rule.type ?? t.type) === t.type)
+      .filter(
+        (rule) =>
+          sharedScope(t, { channels: rule.channels ?? [], segments: rule.segments ?? [] }) !== null,
+      )
       .filter((rule) => !phrasePattern(rule).test(`${t.title}\n${t.content}`))
       .map((rule) => ({
         ...contentAt(t),

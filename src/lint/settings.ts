@@ -1,3 +1,5 @@
+import type { Channel } from '../model/training.js';
+
 /**
  * The lint rules, their stable codes, and their settings (the `lint:` section of opencx.yml):
  * each has a severity, `off` turning it off, and thresholds of its own. The defaults are meant to
@@ -29,6 +31,10 @@ export interface PhraseRule {
 export interface RequiredPhrase extends PhraseRule {
   /** Only trainings of this type must contain it (default: both). */
   type?: 'BEHAVIORAL' | 'SCENARIO_SPECIFIC';
+  /** Only trainings that reach these channels (default: all). */
+  channels?: Channel[];
+  /** Only trainings that reach these segments (default: all). */
+  segments?: string[];
 }
 
 export interface LintSettings {

@@ -108,6 +108,8 @@ describe('opencx-trainings lint', () => {
       {
         'a.md': md('title: Returns', 'We guarantee a reply within a day.'),
         'b.md': md('title: Tone\ntype: BEHAVIORAL', 'Be kind. Never guarantee outcomes.'),
+        'web.md': md('title: Web only\nchannels: [web]', 'Links are fine here.'),
+        'call.md': md('title: Calls\nchannels: [phone_voice]', 'This call is recorded.'),
       },
       `lint:
   placeholders:
@@ -123,12 +125,17 @@ describe('opencx-trainings lint', () => {
       - phrase: Lumen Bikes
         message: name the company in every behavioural rule.
         type: BEHAVIORAL
+      - phrase: recorded
+        message: say that the call is recorded.
+        channels: [phone_voice]
 `,
     );
     const report = JSON.parse((await lint(['--format', 'json'])).stdout) as LintJson;
     expect(report.findings.map((f) => `${f.severity} ${f.file}:${f.line} ${f.message}`)).toEqual([
+      'warning trainings/a.md:4 The instruction does not contain "recorded": say that the call is recorded.',
       'warning trainings/a.md:4 "guarantee": promise nothing.',
       'warning trainings/b.md:5 The instruction does not contain "Lumen Bikes": name the company in every behavioural rule.',
+      'warning trainings/b.md:5 The instruction does not contain "recorded": say that the call is recorded.',
       'warning trainings/b.md:5 "guarantee": promise nothing.',
     ]);
   });
