@@ -33537,7 +33537,8 @@ function parseTrainingFile(file2, text2) {
     const result2 = frontmatterSchema.safeParse(plain.data);
     if (result2.success) {
       const training = { file: file2, frontmatter: result2.data, body, bodyLine };
-      return { ok: true, training: { ...training, positions: { ...plain.positions, content } } };
+      plain.positions.content = content;
+      return { ok: true, training: { ...training, positions: plain.positions } };
     }
   }
   const { document, lineCounter } = parse4();

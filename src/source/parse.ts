@@ -59,7 +59,9 @@ export function parseTrainingFile(file: string, text: string): ParseResult {
     const result = frontmatterSchema.safeParse(plain.data);
     if (result.success) {
       const training = { file, frontmatter: result.data, body, bodyLine };
-      return { ok: true, training: { ...training, positions: { ...plain.positions, content } } };
+      // The parser's positions are a fresh object per file: completed in place, not copied.
+      plain.positions.content = content;
+      return { ok: true, training: { ...training, positions: plain.positions } };
     }
   }
 
