@@ -73485,6 +73485,7 @@ function renderSyncWorkflow(options2 = {}) {
     "    runs-on: ubuntu-latest",
     "    permissions:",
     "      contents: read",
+    "      deployments: write # the record of each apply, on the Deployments page",
     "    # Two applies never run at once: a later one waits for the running one, never cancels it.",
     "    concurrency:",
     `      group: ${scalar(`opencx-trainings-apply-${target2}`)}`,
@@ -73937,55 +73938,6 @@ var init_context = __esm({
   }
 });
 
-// src/github/outputs.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { appendFile as appendFile2 } from "node:fs/promises";
-function planOutputs(plan2, planFile) {
-  const outputs = {
-    changes: String(hasChanges(plan2)),
-    counts: JSON.stringify(plan2.summary),
-    "plan-json": planFile
-  };
-  for (const kind of ACTION_KINDS) outputs[kind] = String(plan2.summary[kind]);
-  return outputs;
-}
-function applyOutputs(plan2, planFile, report, reportFile) {
-  return {
-    ...planOutputs(plan2, planFile),
-    "report-json": reportFile,
-    failed: String(report.counts.failed)
-  };
-}
-function formatOutputs(outputs, delimiter = randomDelimiter) {
-  return Object.entries(outputs).map(([name, value]) => {
-    const end = delimiter();
-    if (name.includes(end) || value.includes(end) || /[\r\n]/.test(name)) {
-      throw new Error(`Output "${name}" cannot be written safely.`);
-    }
-    return `${name}<<${end}
-${value}
-${end}
-`;
-  }).join("");
-}
-async function writeOutputs(file2, outputs) {
-  if (file2 !== void 0) await appendFile2(file2, formatOutputs(outputs));
-}
-async function appendSummary(file2, markdown) {
-  if (file2 !== void 0) await appendFile2(file2, `${markdown.trimEnd()}
-
-`);
-}
-function randomDelimiter() {
-  return `ghadelimiter_${randomUUID3()}`;
-}
-var init_outputs = __esm({
-  "src/github/outputs.ts"() {
-    "use strict";
-    init_plan_types();
-  }
-});
-
 // src/github/link-header.ts
 function nextPageUrl(header) {
   if (header === void 0) return void 0;
@@ -74017,7 +73969,7 @@ function readRateLimit(status, headers, now) {
 function repoPath(repo) {
   return `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
 }
-var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, GITHUB, GitHubClient;
+var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, deploymentSchema, GITHUB, GitHubClient;
 var init_client2 = __esm({
   "src/github/client.ts"() {
     "use strict";
@@ -74036,6 +73988,7 @@ var init_client2 = __esm({
       body: external_exports.string().nullish(),
       html_url: external_exports.string()
     });
+    deploymentSchema = external_exports.looseObject({ id: external_exports.number().int() });
     GITHUB = {
       headers: { accept: "application/vnd.github+json", "x-github-api-version": GITHUB_API_VERSION },
       requestIdHeader: "x-github-request-id",
@@ -74099,6 +74052,29 @@ var init_client2 = __esm({
         return answer.data;
       }
       /**
+       * A deployment of `ref` to `environment`: the record on GitHub of what was applied where and
+       * when. Neither merged into the ref nor held back by its checks: it records, never deploys.
+       */
+      async createDeployment(repo, deployment) {
+        const answer = await this.transport.request({
+          method: "POST",
+          path: `${repoPath(repo)}/deployments`,
+          body: { ...deployment, auto_merge: false, required_contexts: [] },
+          schema: deploymentSchema,
+          idempotent: false
+        });
+        return answer.data;
+      }
+      async createDeploymentStatus(repo, id2, status) {
+        await this.transport.request({
+          method: "POST",
+          path: `${repoPath(repo)}/deployments/${id2}/statuses`,
+          body: status,
+          schema: external_exports.looseObject({}),
+          idempotent: false
+        });
+      }
+      /**
        * The page the `Link` header names next, below the API URL. A link anywhere else is refused:
        * the token must only ever be sent to GITHUB_API_URL.
        */
@@ -74119,6 +74095,125 @@ var init_client2 = __esm({
         };
       }
     };
+  }
+});
+
+// src/github/deployment.ts
+async function startDeployment(io, run2, environment, { debug }) {
+  const { repository, token: token2, apiUrl, event } = run2.context;
+  const warn = (message) => void io.stdout.write(formatAnnotation("warning", message, { title: TITLE }));
+  if (repository === null || token2 === void 0 || event.sha === null) {
+    io.stdout.write(
+      `No deployment recorded: ${repository === null ? "GITHUB_REPOSITORY is not set" : token2 === void 0 ? "no github-token was given" : "the event names no commit"}.
+`
+    );
+    return void 0;
+  }
+  const client = new GitHubClient({
+    apiUrl,
+    token: token2,
+    ...debug ? { onRequest: debugRequests(io) } : {}
+  });
+  const log = { log_url: run2.info.runUrl };
+  const failed = async (error62) => {
+    if (!(error62 instanceof UserFacingError)) throw error62;
+    const permissions = error62 instanceof ApiError && !error62.rateLimited && (error62.status === 403 || error62.status === 404) ? ' The workflow job needs "permissions: deployments: write".' : "";
+    warn(`Could not record the deployment to "${environment}": ${error62.message}.${permissions}`);
+    await client.close();
+    return void 0;
+  };
+  let id2;
+  try {
+    ({ id: id2 } = await client.createDeployment(repository, {
+      ref: event.sha,
+      environment,
+      description: `opencx-trainings apply to ${environment}`
+    }));
+    await client.createDeploymentStatus(repository, id2, {
+      state: "in_progress",
+      description: "Applying the training files",
+      ...log
+    });
+  } catch (error62) {
+    return failed(error62);
+  }
+  io.stdout.write(`Deployment ${id2} to "${environment}" recorded for ${event.sha.slice(0, 7)}.
+`);
+  return {
+    finish: async (state, description) => {
+      try {
+        await client.createDeploymentStatus(repository, id2, {
+          state,
+          // GitHub keeps 140 characters of a status's description.
+          description: description.length > 140 ? `${description.slice(0, 139)}\u2026` : description,
+          ...log
+        });
+        await client.close();
+      } catch (error62) {
+        await failed(error62);
+      }
+    }
+  };
+}
+var TITLE;
+var init_deployment = __esm({
+  "src/github/deployment.ts"() {
+    "use strict";
+    init_session();
+    init_errors4();
+    init_workflow_commands();
+    init_errors();
+    init_client2();
+    TITLE = "opencx-trainings deployment";
+  }
+});
+
+// src/github/outputs.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { appendFile as appendFile2 } from "node:fs/promises";
+function planOutputs(plan2, planFile) {
+  const outputs = {
+    changes: String(hasChanges(plan2)),
+    counts: JSON.stringify(plan2.summary),
+    "plan-json": planFile
+  };
+  for (const kind of ACTION_KINDS) outputs[kind] = String(plan2.summary[kind]);
+  return outputs;
+}
+function applyOutputs(plan2, planFile, report, reportFile) {
+  return {
+    ...planOutputs(plan2, planFile),
+    "report-json": reportFile,
+    failed: String(report.counts.failed)
+  };
+}
+function formatOutputs(outputs, delimiter = randomDelimiter) {
+  return Object.entries(outputs).map(([name, value]) => {
+    const end = delimiter();
+    if (name.includes(end) || value.includes(end) || /[\r\n]/.test(name)) {
+      throw new Error(`Output "${name}" cannot be written safely.`);
+    }
+    return `${name}<<${end}
+${value}
+${end}
+`;
+  }).join("");
+}
+async function writeOutputs(file2, outputs) {
+  if (file2 !== void 0) await appendFile2(file2, formatOutputs(outputs));
+}
+async function appendSummary(file2, markdown) {
+  if (file2 !== void 0) await appendFile2(file2, `${markdown.trimEnd()}
+
+`);
+}
+function randomDelimiter() {
+  return `ghadelimiter_${randomUUID3()}`;
+}
+var init_outputs = __esm({
+  "src/github/outputs.ts"() {
+    "use strict";
+    init_plan_types();
   }
 });
 
@@ -74166,7 +74261,7 @@ var init_sticky_comment = __esm({
 // src/github/comment.ts
 async function publishComment(io, run2, scope, content, { debug }) {
   const { event, repository, token: token2, apiUrl } = run2.context;
-  const warn = (message) => void io.stdout.write(formatAnnotation("warning", message, { title: TITLE }));
+  const warn = (message) => void io.stdout.write(formatAnnotation("warning", message, { title: TITLE2 }));
   if (event.pullRequest === null) {
     io.stdout.write(`No comment: the "${event.name}" event is not a pull request.
 `);
@@ -74204,7 +74299,7 @@ async function publishComment(io, run2, scope, content, { debug }) {
     await client.close();
   }
 }
-var TITLE;
+var TITLE2;
 var init_comment = __esm({
   "src/github/comment.ts"() {
     "use strict";
@@ -74213,7 +74308,7 @@ var init_comment = __esm({
     init_workflow_commands();
     init_client2();
     init_sticky_comment();
-    TITLE = "opencx-trainings comment";
+    TITLE2 = "opencx-trainings comment";
   }
 });
 
@@ -74553,6 +74648,7 @@ async function applyAndReport(plan2, session, options2, io, run2) {
   );
   io.stdout.write(`
 ${renderPlanText(plan2, { color })}`);
+  const deployment = await startDeployment(io, run2, session.target.name, options2);
   let report = emptyReport();
   try {
     if (hasChanges(plan2)) {
@@ -74564,14 +74660,22 @@ ${renderPlanText(plan2, { color })}`);
       });
     }
   } catch (error62) {
-    if (!(error62 instanceof MassDeleteRefusedError)) throw error62;
+    if (!(error62 instanceof MassDeleteRefusedError)) {
+      await deployment?.finish("error", "The apply stopped: see the workflow run");
+      throw error62;
+    }
     io.stdout.write(formatAnnotation("error", error62.message, { title: "opencx-trainings apply" }));
+    await deployment?.finish("failure", "Refused by the mass-delete guard: nothing was changed");
     await appendSummary(
       run2.context.summaryFile,
       renderApplyRefused(plan2, describeGuard(error62.guard), run2.info)
     );
     return ExitCode.error;
   }
+  await deployment?.finish(
+    report.interrupted ? "error" : report.counts.failed > 0 ? "failure" : "success",
+    `${report.interrupted ? "Interrupted: " : ""}${describeReport(report)}`
+  );
   io.stdout.write(renderApplyOutput(report, { format: "text", color }));
   for (const r of report.results.filter((x) => x.status === "failed")) {
     io.stdout.write(
@@ -74610,6 +74714,7 @@ var init_apply_mode = __esm({
     init_plan_text();
     init_workflow_commands();
     init_context();
+    init_deployment();
     init_outputs();
     init_plan_mode();
     init_run();

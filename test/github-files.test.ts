@@ -95,7 +95,7 @@ describe('the workflows', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'workflow_dispatch']);
     const { plan, apply } = workflow.jobs;
     expect(plan?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
-    expect(apply?.permissions).toEqual({ contents: 'read' });
+    expect(apply?.permissions).toEqual({ contents: 'read', deployments: 'write' });
     expect(apply?.concurrency).toEqual({
       group: 'opencx-trainings-apply-production',
       'cancel-in-progress': false,
@@ -141,7 +141,10 @@ describe('the workflows', () => {
         .replace('actions/checkout@v4', 'actions/checkout@main')
         .replace('mode: plan', 'mood: plan')
         .replace(/\npermissions:\n {2}contents: read\n/, '\n')
-        .replace(/ {4}permissions:\n {6}contents: read\n(?= {4}# Two)/, ''),
+        .replace(
+          / {4}permissions:\n {6}contents: read\n {6}deployments: write.*\n(?= {4}# Two)/,
+          '',
+        ),
     );
     expect(checkWorkflow(broken, action)).toEqual([
       'job plan: "actions/checkout@main" is not pinned to a version tag or a commit',

@@ -6,12 +6,18 @@ import { applyPlan, MassDeleteRefusedError } from '../reconcile/apply.js';
 import { emptyReport, type ApplyReport } from '../reconcile/apply-types.js';
 import { describeGuard } from '../reconcile/guards.js';
 import { hasChanges, type Plan } from '../reconcile/plan-types.js';
-import { progressRenderer, renderApplyJson, renderApplyOutput } from '../render/apply-report.js';
+import {
+  describeReport,
+  progressRenderer,
+  renderApplyJson,
+  renderApplyOutput,
+} from '../render/apply-report.js';
 import { renderApplyRefused, renderApplySummary } from '../render/github-markdown.js';
 import { planJsonChunks } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { isPullRequestEvent, pathFromRoot } from './context.js';
+import { startDeployment } from './deployment.js';
 import { appendSummary, applyOutputs, writeOutputs } from './outputs.js';
 import { PLAN_FILE_NAME } from './plan-mode.js';
 import {
@@ -63,6 +69,7 @@ async function applyAndReport(
     planJsonChunks(plan),
   );
   io.stdout.write(`\n${renderPlanText(plan, { color })}`);
+  const deployment = await startDeployment(io, run, session.target.name, options);
   let report: ApplyReport = emptyReport();
   try {
     if (hasChanges(plan)) {
@@ -74,14 +81,22 @@ async function applyAndReport(
       });
     }
   } catch (error) {
-    if (!(error instanceof MassDeleteRefusedError)) throw error;
+    if (!(error instanceof MassDeleteRefusedError)) {
+      await deployment?.finish('error', 'The apply stopped: see the workflow run');
+      throw error;
+    }
     io.stdout.write(formatAnnotation('error', error.message, { title: 'opencx-trainings apply' }));
+    await deployment?.finish('failure', 'Refused by the mass-delete guard: nothing was changed');
     await appendSummary(
       run.context.summaryFile,
       renderApplyRefused(plan, describeGuard(error.guard), run.info),
     );
     return ExitCode.error;
   }
+  await deployment?.finish(
+    report.interrupted ? 'error' : report.counts.failed > 0 ? 'failure' : 'success',
+    `${report.interrupted ? 'Interrupted: ' : ''}${describeReport(report)}`,
+  );
   io.stdout.write(renderApplyOutput(report, { format: 'text', color }));
   for (const r of report.results.filter((x) => x.status === 'failed')) {
     io.stdout.write(

@@ -30,6 +30,11 @@ const commentSchema = z.looseObject({
 });
 export type IssueComment = z.infer<typeof commentSchema>;
 
+const deploymentSchema = z.looseObject({ id: z.number().int() });
+
+/** The states a deployment's status may take (those this tool writes). */
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
+
 export interface GitHubClientOptions extends Omit<
   TransportOptions,
   'baseUrl' | 'requestsPerMinute'
@@ -115,6 +120,38 @@ export class GitHubClient {
       idempotent: true,
     });
     return answer.data;
+  }
+
+  /**
+   * A deployment of `ref` to `environment`: the record on GitHub of what was applied where and
+   * when. Neither merged into the ref nor held back by its checks: it records, never deploys.
+   */
+  async createDeployment(
+    repo: Repository,
+    deployment: { ref: string; environment: string; description: string },
+  ): Promise<{ id: number }> {
+    const answer = await this.transport.request({
+      method: 'POST',
+      path: `${repoPath(repo)}/deployments`,
+      body: { ...deployment, auto_merge: false, required_contexts: [] },
+      schema: deploymentSchema,
+      idempotent: false,
+    });
+    return answer.data;
+  }
+
+  async createDeploymentStatus(
+    repo: Repository,
+    id: number,
+    status: { state: DeploymentState; description: string; log_url?: string | undefined },
+  ): Promise<void> {
+    await this.transport.request({
+      method: 'POST',
+      path: `${repoPath(repo)}/deployments/${id}/statuses`,
+      body: status,
+      schema: z.looseObject({}),
+      idempotent: false,
+    });
   }
 
   /**

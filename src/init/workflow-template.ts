@@ -89,6 +89,7 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     '    runs-on: ubuntu-latest',
     '    permissions:',
     '      contents: read',
+    '      deployments: write # the record of each apply, on the Deployments page',
     '    # Two applies never run at once: a later one waits for the running one, never cancels it.',
     '    concurrency:',
     `      group: ${scalar(`opencx-trainings-apply-${target}`)}`,

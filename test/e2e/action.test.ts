@@ -72,6 +72,9 @@ describe('the action, from its committed bundle', () => {
     expect(apply.code).toBe(0);
     expect(apply.outputs).toMatchObject({ changes: 'true', create: '1', failed: '0' });
     expect(apply.summary).toContain('### OpenCX apply: 1 created');
+    expect(github.deployments.map((d) => [d.environment, d.statuses.map((x) => x.state)])).toEqual([
+      ['test', ['in_progress', 'success']],
+    ]);
     for (const result of [plan, apply]) {
       expect(result.everything).not.toContain(GITHUB_TOKEN);
       expect(result.everything).not.toContain(emulator.token);

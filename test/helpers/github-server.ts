@@ -20,12 +20,22 @@ export interface StoredComment {
   user: { login: string };
 }
 
+export interface StoredDeployment {
+  id: number;
+  ref: string;
+  environment: string;
+  description: string;
+  statuses: { state: string; description: string; log_url?: string }[];
+}
+
 export interface FakeGitHub {
   /** `http://127.0.0.1:<port>`: the GITHUB_API_URL of the tests. */
   url: string;
   requests: RecordedRequest[];
   /** The comments of every issue, in creation order. */
   comments: StoredComment[];
+  /** The deployments created, with their statuses in order. */
+  deployments: StoredDeployment[];
   commentsOf(issue: number): StoredComment[];
   /** Comments by others (people, other bots), as already on the pull request. */
   seedComments(issue: number, bodies: readonly string[]): void;
@@ -42,7 +52,7 @@ afterEach(async () => {
 });
 
 /**
- * A stand-in for the GitHub REST API's issue comments on 127.0.0.1, stopped after the test. It
+ * A stand-in for the GitHub REST API's issue comments and deployments on 127.0.0.1, stopped after the test. It
  * records every request, pages lists as GitHub does (`per_page`, `page`, a `Link` header with
  * absolute URLs) and can refuse writes like a fork's read-only token.
  */
@@ -54,6 +64,7 @@ export async function useGitHub(options: {
 }): Promise<FakeGitHub> {
   const maxPerPage = options.maxPerPage ?? 100;
   const comments: StoredComment[] = [];
+  const deployments: StoredDeployment[] = [];
   const requests: RecordedRequest[] = [];
   let failWrites: number | null = null;
   const failures: { status: number; headers: Record<string, string> }[] = [];
@@ -123,6 +134,18 @@ export async function useGitHub(options: {
         add(Number(list[1]), (body as { body: string }).body, 'github-actions[bot]'),
       );
     }
+    if (/^\/repos\/[^/]+\/[^/]+\/deployments$/.test(target.pathname) && method === 'POST') {
+      const { ref, environment, description } = body as Omit<StoredDeployment, 'id' | 'statuses'>;
+      const deployment = { id: nextId++, ref, environment, description, statuses: [] };
+      deployments.push(deployment);
+      return send(201, deployment);
+    }
+    const status = /^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/.exec(target.pathname);
+    const deployment = deployments.find((d) => d.id === Number(status?.[1]));
+    if (deployment !== undefined && method === 'POST') {
+      deployment.statuses.push(body as StoredDeployment['statuses'][number]);
+      return send(201, { id: nextId++, ...(body as object) });
+    }
     const found = one === null ? undefined : comments.find((c) => c.id === Number(one[1]));
     if (found !== undefined && method === 'PATCH') {
       found.body = (body as { body: string }).body;
@@ -150,6 +173,7 @@ export async function useGitHub(options: {
     url,
     requests,
     comments,
+    deployments,
     commentsOf: (issue) => comments.filter((c) => c.issue === issue),
     seedComments: (issue, bodies) => {
       for (const body of bodies) add(issue, body, 'a-reviewer');

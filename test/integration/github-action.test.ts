@@ -60,6 +60,7 @@ const synchronized = () => ({
   payload: examplePayload('pull_request', 'synchronize'),
 });
 const pushed = () => ({ name: 'push', payload: examplePayload('push') });
+const RUN_URL = 'https://github.com/Codertocat/Hello-World/actions/runs/4242';
 /** A pull request opened on the commit `base`. */
 const openedOn = (base: string) => {
   const payload = examplePayload('pull_request', 'opened') as {
@@ -318,7 +319,20 @@ describe('the GitHub action, mode apply, after a merge', () => {
     ) as object;
     expect(report).toMatchObject({ counts: { ok: 3, failed: 0, skipped: 0 } });
     expect(writesIn(emulator)).toHaveLength(3);
-    expect(github.requests).toEqual([]);
+    // The record on GitHub: a deployment of the pushed commit to the target's environment.
+    expect(github.deployments).toEqual([
+      {
+        id: expect.any(Number) as number,
+        ref: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+        environment: 'test',
+        description: 'opencx-trainings apply to test',
+        statuses: [
+          { state: 'in_progress', description: 'Applying the training files', log_url: RUN_URL },
+          { state: 'success', description: '3 created', log_url: RUN_URL },
+        ],
+      },
+    ]);
+    expect(result.stdout).toMatch(/^Deployment \d+ to "test" recorded for 6113728\.$/m);
     expectNoSecrets(result, github, emulator.token);
 
     const again = await action.run(['--mode', 'apply'], pushed());
@@ -331,7 +345,7 @@ describe('the GitHub action, mode apply, after a merge', () => {
     let cancel: (signal: string) => void = () => undefined;
     const signal = new Promise<string>((resolve) => (cancel = resolve));
     let creates = 0;
-    const { emulator, action } = await aRepository(numberedFiles(40), {
+    const { emulator, github, action } = await aRepository(numberedFiles(40), {
       emulator: {
         faults: { latencyMs: 20 },
         onRequest: (entry) => {
@@ -357,6 +371,7 @@ describe('the GitHub action, mode apply, after a merge', () => {
       `### OpenCX apply interrupted: ${stored} created; ${40 - stored} skipped`,
     );
     expect(result.stderr).toContain('Interrupted (SIGINT)');
+    expect(github.deployments[0]?.statuses.at(-1)?.state).toBe('error');
   });
 
   it('fails the job when an action fails, and annotates the file', async () => {
@@ -375,7 +390,23 @@ describe('the GitHub action, mode apply, after a merge', () => {
     );
     expect(result.summary).toContain('### OpenCX apply finished with errors: 3 created; 1 failed');
     expect(result.outputs).toMatchObject({ failed: '1' });
+    expect(github.deployments[0]?.statuses.at(-1)).toMatchObject({
+      state: 'failure',
+      description: '3 created; 1 failed',
+    });
     expectNoSecrets(result, github, emulator.token);
+  });
+
+  it('applies all the same when the token may not record deployments, with a warning', async () => {
+    const { emulator, github, action } = await aRepository();
+    github.failWrites(403);
+    const result = await action.run(['--mode', 'apply'], pushed());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^::warning title=opencx-trainings deployment::Could not record the deployment to "test": .*HTTP 403.*The workflow job needs "permissions: deployments: write"\.$/m,
+    );
+    expect(result.summary).toContain('### OpenCX apply: 3 created');
+    expect(emulator.store.trainings()).toHaveLength(3);
   });
 
   it('refuses a plan that trips the mass-delete guard, before any write', async () => {
