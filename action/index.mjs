@@ -63671,12 +63671,12 @@ function decideRetry(error62, idempotent) {
 }
 function connectionFailure(error62, details, idempotent, safe) {
   const failure2 = classifyNetworkError(error62);
-  const sent = !failure2.permanent && !NOT_SENT_CODES.has(failure2.code);
+  const sent2 = !failure2.permanent && !NOT_SENT_CODES.has(failure2.code);
   const full = {
     ...details,
     code: failure2.code,
     permanent: failure2.permanent,
-    ambiguous: !idempotent && sent
+    ambiguous: !idempotent && sent2
   };
   const message = describePermanentFailure(failure2, details.host) ?? describeApiFailure(full);
   return new ApiError(safe(message), full, { cause: error62 });
@@ -73750,12 +73750,28 @@ in .gitignore. Never overwrites a file: those that exist are left as they are an
 });
 
 // src/render/github-markdown.ts
-function renderPlanComment(plan2, run2 = {}, sections = "") {
+function renderPlanComment(plan2, run2 = {}, sections = "", record2) {
   const applied = "Updated on every push; applied when the pull request is merged.";
   const extra = sections === "" ? "" : `
 ${sections}`;
+  const hidden = record2 === void 0 ? "" : `${reviewRecordLine(record2)}
+`;
   return `${renderPlanMarkdown(plan2)}${extra}
-${footer(run2, applied)}`;
+${footer(run2, applied)}${hidden}`;
+}
+function reviewRecordLine(record2) {
+  return `${RECORD_PREFIX}${Buffer.from(JSON.stringify(record2)).toString("base64url")} -->`;
+}
+function reviewRecordJson(body) {
+  const start2 = body.lastIndexOf(RECORD_PREFIX);
+  if (start2 === -1) return void 0;
+  const end = body.indexOf(" -->", start2);
+  const encoded = body.slice(start2 + RECORD_PREFIX.length, end === -1 ? void 0 : end);
+  try {
+    return JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
+  } catch {
+    return void 0;
+  }
 }
 function renderProblemsComment(diagnostics, what, run2 = {}) {
   const out = [
@@ -73817,6 +73833,20 @@ function renderApplySummary(plan2, report, run2 = {}) {
   return `${out.join("\n")}
 ${footer(run2)}`;
 }
+function renderPlanChanged(pullRequest, differences2, refused, run2 = {}) {
+  const out = [
+    `### OpenCX apply: the plan differs from the one reviewed on #${pullRequest}`,
+    "",
+    refused ? "Nothing was applied (`plan-changed: refuse`). Plan again on a new pull request, review it, and merge it." : "It was applied as it is now (`plan-changed: warn`). What changed since the review:",
+    "",
+    ...differences2.slice(0, MAX_PROBLEM_ROWS).map((d) => `- ${escapeHtml(d)}`),
+    ...differences2.length > MAX_PROBLEM_ROWS ? [`- and ${differences2.length - MAX_PROBLEM_ROWS} more`] : [],
+    "",
+    "The org or the files changed between the review and the merge (a dashboard edit, another merge).",
+    ""
+  ];
+  return `${out.join("\n")}${footer(run2)}`;
+}
 function renderApplyRefused(plan2, reason, run2 = {}) {
   const out = [
     "### OpenCX apply refused: nothing was changed",
@@ -73841,7 +73871,7 @@ function footer(run2, note) {
   return parts.length === 0 ? "" : `<sub>${parts.join(" ")}</sub>
 `;
 }
-var MAX_PROBLEM_ROWS, STATUS;
+var MAX_PROBLEM_ROWS, RECORD_PREFIX, STATUS;
 var init_github_markdown = __esm({
   "src/render/github-markdown.ts"() {
     "use strict";
@@ -73852,6 +73882,7 @@ var init_github_markdown = __esm({
     init_markdown();
     init_plan_markdown();
     MAX_PROBLEM_ROWS = 100;
+    RECORD_PREFIX = "<!-- opencx-trainings:reviewed ";
     STATUS = { ok: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
   }
 });
@@ -73969,7 +74000,7 @@ function readRateLimit(status, headers, now) {
 function repoPath(repo) {
   return `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
 }
-var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, deploymentSchema, GITHUB, GitHubClient;
+var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, deploymentSchema, pullOfCommitSchema, GITHUB, GitHubClient;
 var init_client2 = __esm({
   "src/github/client.ts"() {
     "use strict";
@@ -73989,6 +74020,11 @@ var init_client2 = __esm({
       html_url: external_exports.string()
     });
     deploymentSchema = external_exports.looseObject({ id: external_exports.number().int() });
+    pullOfCommitSchema = external_exports.looseObject({
+      number: external_exports.number().int(),
+      merged_at: external_exports.string().nullish(),
+      merge_commit_sha: external_exports.string().nullish()
+    });
     GITHUB = {
       headers: { accept: "application/vnd.github+json", "x-github-api-version": GITHUB_API_VERSION },
       requestIdHeader: "x-github-request-id",
@@ -74047,6 +74083,16 @@ var init_client2 = __esm({
           path: `${repoPath(repo)}/issues/comments/${id2}`,
           body: { body },
           schema: commentSchema,
+          idempotent: true
+        });
+        return answer.data;
+      }
+      /** The pull requests a commit belongs to (for a merge commit, the one merged). */
+      async listPullRequestsOfCommit(repo, sha) {
+        const answer = await this.transport.request({
+          method: "GET",
+          path: `${repoPath(repo)}/commits/${sha}/pulls`,
+          schema: external_exports.array(pullOfCommitSchema),
           idempotent: true
         });
         return answer.data;
@@ -74168,6 +74214,174 @@ var init_deployment = __esm({
   }
 });
 
+// src/reconcile/review-record.ts
+function reviewRecordOf(plan2, commits = { head: null, base: null }) {
+  const lines = actionLines(plan2);
+  return {
+    format: 1,
+    ...commits,
+    remote_fingerprint: plan2.remote_fingerprint,
+    source_fingerprint: plan2.source_fingerprint,
+    count: lines.length,
+    digest: fingerprint(lines).slice(0, 16),
+    actions: lines.length <= MAX_LISTED ? lines : null
+  };
+}
+function compareWithReview(reviewed, fresh) {
+  const now = reviewRecordOf(fresh);
+  if (now.digest === reviewed.digest) return [];
+  if (reviewed.actions === null || now.actions === null) {
+    return [`${now.count} action(s) planned now, ${reviewed.count} reviewed, and they differ`];
+  }
+  const keyed = (lines) => new Map(lines.map((line) => [line.slice(0, line.lastIndexOf(" ")), line]));
+  const before = keyed(reviewed.actions);
+  const after = keyed(now.actions);
+  const differences2 = [];
+  for (const [what, line] of after) {
+    const was = before.get(what);
+    if (was === void 0) differences2.push(`${what}: planned now, not in the reviewed plan`);
+    else if (was !== line) differences2.push(`${what}: planned now with other content`);
+  }
+  for (const what of before.keys()) {
+    if (!after.has(what)) differences2.push(`${what}: reviewed, not planned now`);
+  }
+  return differences2;
+}
+function actionLines(plan2) {
+  return plan2.actions.filter((a) => a.kind !== "no-op").map((a) => `${a.kind} ${a.key} ${fingerprint(sent(a)).slice(0, 12)}`).sort();
+}
+function sent(a) {
+  return {
+    kind: a.kind,
+    key: a.key,
+    id: "id" in a ? a.id : null,
+    payload: "payload" in a ? a.payload : null,
+    metadata: "metadata" in a ? a.metadata : null
+  };
+}
+var MAX_LISTED;
+var init_review_record = __esm({
+  "src/reconcile/review-record.ts"() {
+    "use strict";
+    init_fingerprint();
+    MAX_LISTED = 300;
+  }
+});
+
+// src/github/sticky-comment.ts
+function commentMarker(scope) {
+  return `<!-- opencx-trainings:plan target=${markerValue(scope.target)} working-directory=${markerValue(scope.directory)} -->`;
+}
+function findStickyComment(comments, marker) {
+  for (const comment of comments) {
+    if ((comment.body ?? "").trimStart().startsWith(marker)) return comment;
+  }
+  return void 0;
+}
+async function upsertStickyComment(client, where, content) {
+  const marker = commentMarker(where.scope);
+  const body = `${marker}
+${content}`;
+  const existing = await findInPages(
+    client.listIssueComments(where.repository, where.issue),
+    marker
+  );
+  if (existing === void 0) {
+    const comment2 = await client.createIssueComment(where.repository, where.issue, body);
+    return { action: "created", comment: comment2 };
+  }
+  if (existing.body === body) return { action: "unchanged", comment: existing };
+  const comment = await client.updateIssueComment(where.repository, existing.id, body);
+  return { action: "updated", comment };
+}
+async function findInPages(pages, marker) {
+  for await (const comment of pages) {
+    if (findStickyComment([comment], marker) !== void 0) return comment;
+  }
+  return void 0;
+}
+function markerValue(value) {
+  return value.replace(/[^\w./@+-]/g, (c) => encodeURIComponent(c)).replace(/--/g, "-%2D");
+}
+var init_sticky_comment = __esm({
+  "src/github/sticky-comment.ts"() {
+    "use strict";
+  }
+});
+
+// src/github/reviewed-plan.ts
+async function compareWithReviewedPlan(io, run2, scope, plan2, { debug }) {
+  const { repository, token: token2, apiUrl, event } = run2.context;
+  if (repository === null || token2 === void 0 || event.sha === null) {
+    return { kind: "unknown", reason: "no token or commit to find the pull request with" };
+  }
+  const client = new GitHubClient({
+    apiUrl,
+    token: token2,
+    ...debug ? { onRequest: debugRequests(io) } : {}
+  });
+  try {
+    const pulls = await client.listPullRequestsOfCommit(repository, event.sha);
+    const merged = pulls.find((p) => p.merge_commit_sha === event.sha) ?? pulls.find((p) => p.merged_at != null) ?? pulls[0];
+    if (merged === void 0) {
+      return {
+        kind: "unknown",
+        reason: `commit ${event.sha.slice(0, 7)} came from no pull request`
+      };
+    }
+    const comments = [];
+    for await (const c of client.listIssueComments(repository, merged.number)) comments.push(c);
+    const comment = findStickyComment(comments, commentMarker(scope));
+    const parsed2 = recordSchema.safeParse(reviewRecordJson(comment?.body ?? ""));
+    if (!parsed2.success) {
+      return {
+        kind: "unknown",
+        reason: `pull request #${merged.number} shows no plan of this tool for this target`
+      };
+    }
+    const differences2 = compareWithReview(parsed2.data, plan2);
+    return differences2.length === 0 ? { kind: "same", pullRequest: merged.number } : { kind: "differs", pullRequest: merged.number, differences: differences2 };
+  } catch (error62) {
+    if (!(error62 instanceof UserFacingError)) throw error62;
+    return { kind: "unknown", reason: `GitHub could not be asked (${error62.message})` };
+  } finally {
+    await client.close();
+  }
+}
+async function commentPlanChanged(run2, pullRequest, body) {
+  const { repository, token: token2, apiUrl } = run2.context;
+  if (repository === null || token2 === void 0) return;
+  const client = new GitHubClient({ apiUrl, token: token2 });
+  try {
+    await client.createIssueComment(repository, pullRequest, body);
+  } finally {
+    await client.close();
+  }
+}
+var recordSchema;
+var init_reviewed_plan = __esm({
+  "src/github/reviewed-plan.ts"() {
+    "use strict";
+    init_zod();
+    init_session();
+    init_review_record();
+    init_github_markdown();
+    init_errors();
+    init_client2();
+    init_sticky_comment();
+    recordSchema = external_exports.looseObject({
+      format: external_exports.literal(1),
+      head: external_exports.string().nullable(),
+      base: external_exports.string().nullable(),
+      remote_fingerprint: external_exports.string(),
+      source_fingerprint: external_exports.string(),
+      count: external_exports.number().int().min(0),
+      digest: external_exports.string(),
+      actions: external_exports.array(external_exports.string()).nullable()
+    });
+  }
+});
+
 // src/github/outputs.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { appendFile as appendFile2 } from "node:fs/promises";
@@ -74214,47 +74428,6 @@ var init_outputs = __esm({
   "src/github/outputs.ts"() {
     "use strict";
     init_plan_types();
-  }
-});
-
-// src/github/sticky-comment.ts
-function commentMarker(scope) {
-  return `<!-- opencx-trainings:plan target=${markerValue(scope.target)} working-directory=${markerValue(scope.directory)} -->`;
-}
-function findStickyComment(comments, marker) {
-  for (const comment of comments) {
-    if ((comment.body ?? "").trimStart().startsWith(marker)) return comment;
-  }
-  return void 0;
-}
-async function upsertStickyComment(client, where, content) {
-  const marker = commentMarker(where.scope);
-  const body = `${marker}
-${content}`;
-  const existing = await findInPages(
-    client.listIssueComments(where.repository, where.issue),
-    marker
-  );
-  if (existing === void 0) {
-    const comment2 = await client.createIssueComment(where.repository, where.issue, body);
-    return { action: "created", comment: comment2 };
-  }
-  if (existing.body === body) return { action: "unchanged", comment: existing };
-  const comment = await client.updateIssueComment(where.repository, existing.id, body);
-  return { action: "updated", comment };
-}
-async function findInPages(pages, marker) {
-  for await (const comment of pages) {
-    if (findStickyComment([comment], marker) !== void 0) return comment;
-  }
-  return void 0;
-}
-function markerValue(value) {
-  return value.replace(/[^\w./@+-]/g, (c) => encodeURIComponent(c)).replace(/--/g, "-%2D");
-}
-var init_sticky_comment = __esm({
-  "src/github/sticky-comment.ts"() {
-    "use strict";
   }
 });
 
@@ -74571,7 +74744,11 @@ ${renderPlanText(plan2, { color: wantsColor(io, options2.color) })}`);
         );
       }
       newErrors = lint3.added.filter((f) => f.severity === "error").length;
-      return renderPlanComment(plan2, run2.info, renderLintSections(lint3));
+      const record2 = reviewRecordOf(plan2, {
+        head: run2.context.event.sha,
+        base: run2.context.event.pullRequest?.baseSha ?? null
+      });
+      return renderPlanComment(plan2, run2.info, renderLintSections(lint3), record2);
     });
   } catch (error62) {
     markdown = explainFailure(error62, "plan", run2, io);
@@ -74606,6 +74783,7 @@ var init_plan_mode = __esm({
     init_comment();
     init_lint_change();
     init_lint_comment();
+    init_review_record();
     init_context();
     init_outputs();
     init_run();
@@ -74648,6 +74826,33 @@ async function applyAndReport(plan2, session, options2, io, run2) {
   );
   io.stdout.write(`
 ${renderPlanText(plan2, { color })}`);
+  const review = await compareWithReviewedPlan(
+    io,
+    run2,
+    { target: options2.target ?? "default", directory: run2.directory },
+    plan2,
+    options2
+  );
+  if (review.kind === "unknown") {
+    io.stdout.write(`No reviewed plan to compare with: ${review.reason}.
+`);
+  } else if (review.kind === "same") {
+    io.stdout.write(`The plan is the one reviewed on pull request #${review.pullRequest}.
+`);
+  } else {
+    const refused = options2.planChanged === "refuse";
+    const text2 = renderPlanChanged(review.pullRequest, review.differences, refused, run2.info);
+    io.stdout.write(
+      formatAnnotation(
+        refused ? "error" : "warning",
+        `The plan differs from the one reviewed on pull request #${review.pullRequest}: ${review.differences.join("; ")}`,
+        { title: "opencx-trainings apply" }
+      )
+    );
+    await appendSummary(run2.context.summaryFile, text2);
+    await commentPlanChanged(run2, review.pullRequest, text2);
+    if (refused) return ExitCode.error;
+  }
   const deployment = await startDeployment(io, run2, session.target.name, options2);
   let report = emptyReport();
   try {
@@ -74715,6 +74920,7 @@ var init_apply_mode = __esm({
     init_workflow_commands();
     init_context();
     init_deployment();
+    init_reviewed_plan();
     init_outputs();
     init_plan_mode();
     init_run();
@@ -74742,6 +74948,12 @@ function parseGithubArgs(args2) {
     comment: comment === "on" || comment === "true",
     planOut: stringValue(values["plan-out"]),
     allowMassDelete: values["allow-mass-delete"] === true,
+    planChanged: choice(
+      "plan-changed",
+      values["plan-changed"],
+      ["warn", "refuse"],
+      "warn"
+    ),
     debug: values.debug === true
   };
 }
@@ -74767,6 +74979,7 @@ var init_github = __esm({
       comment: { type: "string", value: "on|off" },
       "plan-out": { type: "string", value: "FILE" },
       "allow-mass-delete": { type: "boolean" },
+      "plan-changed": { type: "string", value: "warn|refuse" },
       debug: { type: "boolean" },
       ...COMMON_OPTIONS
     };
@@ -74800,6 +75013,10 @@ and the pull request comment.`,
               "where to save the plan JSON (default: $RUNNER_TEMP/opencx-trainings-plan.json)"
             ],
             ["--allow-mass-delete", "apply: let the plan delete more than max_deletes allow"],
+            [
+              "--plan-changed warn|refuse",
+              "apply: when the plan differs from the one shown on the merged pull request, say so and apply (warn, default), or apply nothing (refuse)"
+            ],
             ...SESSION_ROWS
           ]
         }
@@ -75283,6 +75500,8 @@ function commandOfInputs(env) {
   const target2 = input2(env, "target");
   if (target2 !== "") args2.push("--target", target2);
   if (input2(env, "allow-mass-delete") === "true") args2.push("--allow-mass-delete");
+  const planChanged = input2(env, "plan-changed");
+  if (planChanged !== "") args2.push("--plan-changed", planChanged);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const cwd2 = path20.resolve(workspace, input2(env, "working-directory") || ".");
   return { args: args2, cwd: cwd2, token: input2(env, "github-token") };

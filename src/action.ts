@@ -21,6 +21,8 @@ export function commandOfInputs(env: Env): { args: string[]; cwd: string; token:
   const target = input(env, 'target');
   if (target !== '') args.push('--target', target);
   if (input(env, 'allow-mass-delete') === 'true') args.push('--allow-mass-delete');
+  const planChanged = input(env, 'plan-changed');
+  if (planChanged !== '') args.push('--plan-changed', planChanged);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const cwd = path.resolve(workspace, input(env, 'working-directory') || '.');
   return { args, cwd, token: input(env, 'github-token') };

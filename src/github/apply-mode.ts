@@ -12,12 +12,17 @@ import {
   renderApplyJson,
   renderApplyOutput,
 } from '../render/apply-report.js';
-import { renderApplyRefused, renderApplySummary } from '../render/github-markdown.js';
+import {
+  renderApplyRefused,
+  renderApplySummary,
+  renderPlanChanged,
+} from '../render/github-markdown.js';
 import { planJsonChunks } from '../render/plan-json.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { isPullRequestEvent, pathFromRoot } from './context.js';
 import { startDeployment } from './deployment.js';
+import { commentPlanChanged, compareWithReviewedPlan } from './reviewed-plan.js';
 import { appendSummary, applyOutputs, writeOutputs } from './outputs.js';
 import { PLAN_FILE_NAME } from './plan-mode.js';
 import {
@@ -69,6 +74,31 @@ async function applyAndReport(
     planJsonChunks(plan),
   );
   io.stdout.write(`\n${renderPlanText(plan, { color })}`);
+  const review = await compareWithReviewedPlan(
+    io,
+    run,
+    { target: options.target ?? 'default', directory: run.directory },
+    plan,
+    options,
+  );
+  if (review.kind === 'unknown') {
+    io.stdout.write(`No reviewed plan to compare with: ${review.reason}.\n`);
+  } else if (review.kind === 'same') {
+    io.stdout.write(`The plan is the one reviewed on pull request #${review.pullRequest}.\n`);
+  } else {
+    const refused = options.planChanged === 'refuse';
+    const text = renderPlanChanged(review.pullRequest, review.differences, refused, run.info);
+    io.stdout.write(
+      formatAnnotation(
+        refused ? 'error' : 'warning',
+        `The plan differs from the one reviewed on pull request #${review.pullRequest}: ${review.differences.join('; ')}`,
+        { title: 'opencx-trainings apply' },
+      ),
+    );
+    await appendSummary(run.context.summaryFile, text);
+    await commentPlanChanged(run, review.pullRequest, text);
+    if (refused) return ExitCode.error;
+  }
   const deployment = await startDeployment(io, run, session.target.name, options);
   let report: ApplyReport = emptyReport();
   try {

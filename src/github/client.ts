@@ -31,6 +31,12 @@ const commentSchema = z.looseObject({
 export type IssueComment = z.infer<typeof commentSchema>;
 
 const deploymentSchema = z.looseObject({ id: z.number().int() });
+const pullOfCommitSchema = z.looseObject({
+  number: z.number().int(),
+  merged_at: z.string().nullish(),
+  merge_commit_sha: z.string().nullish(),
+});
+export type PullRequestOfCommit = z.infer<typeof pullOfCommitSchema>;
 
 /** The states a deployment's status may take (those this tool writes). */
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
@@ -117,6 +123,17 @@ export class GitHubClient {
       path: `${repoPath(repo)}/issues/comments/${id}`,
       body: { body },
       schema: commentSchema,
+      idempotent: true,
+    });
+    return answer.data;
+  }
+
+  /** The pull requests a commit belongs to (for a merge commit, the one merged). */
+  async listPullRequestsOfCommit(repo: Repository, sha: string): Promise<PullRequestOfCommit[]> {
+    const answer = await this.transport.request({
+      method: 'GET',
+      path: `${repoPath(repo)}/commits/${sha}/pulls`,
+      schema: z.array(pullOfCommitSchema),
       idempotent: true,
     });
     return answer.data;

@@ -7,6 +7,7 @@ import { formatAnnotation } from '../render/workflow-commands.js';
 import { publishComment } from './comment.js';
 import { lintChange } from './lint-change.js';
 import { renderLintSections } from '../render/lint-comment.js';
+import { reviewRecordOf } from '../reconcile/review-record.js';
 import { pathFromRoot } from './context.js';
 import { appendSummary, planOutputs, writeOutputs, type Outputs } from './outputs.js';
 import {
@@ -63,7 +64,11 @@ export async function runPlanMode(options: ActionOptions, io: Io): Promise<ExitC
         );
       }
       newErrors = lint.added.filter((f) => f.severity === 'error').length;
-      return renderPlanComment(plan, run.info, renderLintSections(lint));
+      const record = reviewRecordOf(plan, {
+        head: run.context.event.sha,
+        base: run.context.event.pullRequest?.baseSha ?? null,
+      });
+      return renderPlanComment(plan, run.info, renderLintSections(lint), record);
     });
   } catch (error) {
     markdown = explainFailure(error, 'plan', run, io);

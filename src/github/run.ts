@@ -28,6 +28,8 @@ export interface ActionOptions extends CommonOptions {
   /** Where to save the plan JSON; default: in RUNNER_TEMP. */
   planOut: string | undefined;
   allowMassDelete: boolean;
+  /** apply: what to do when the plan differs from the one shown on the merged pull request. */
+  planChanged: 'warn' | 'refuse';
   debug: boolean;
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ApplyReport, ResultStatus } from '../reconcile/apply-types.js';
 import type { Plan } from '../reconcile/plan-types.js';
+import type { ReviewRecord } from '../reconcile/review-record.js';
 import { describeConcurrentWrites, describeReport } from './apply-report.js';
 import { VERBS } from './describe.js';
 import { describeCounts, formatLocation } from './diagnostics.js';
@@ -24,10 +25,36 @@ export interface RunInfo {
 const MAX_PROBLEM_ROWS = 100;
 
 /** The plan, as a pull request comment and as the plan job's summary. */
-export function renderPlanComment(plan: Plan, run: RunInfo = {}, sections = ''): string {
+export function renderPlanComment(
+  plan: Plan,
+  run: RunInfo = {},
+  sections = '',
+  record?: ReviewRecord,
+): string {
   const applied = 'Updated on every push; applied when the pull request is merged.';
   const extra = sections === '' ? '' : `\n${sections}`;
-  return `${renderPlanMarkdown(plan)}${extra}\n${footer(run, applied)}`;
+  const hidden = record === undefined ? '' : `${reviewRecordLine(record)}\n`;
+  return `${renderPlanMarkdown(plan)}${extra}\n${footer(run, applied)}${hidden}`;
+}
+
+const RECORD_PREFIX = '<!-- opencx-trainings:reviewed ';
+
+/** The review record as a hidden line: base64url JSON, which no `-->` can end early. */
+export function reviewRecordLine(record: ReviewRecord): string {
+  return `${RECORD_PREFIX}${Buffer.from(JSON.stringify(record)).toString('base64url')} -->`;
+}
+
+/** The review record's JSON in a comment, or undefined when it holds none. */
+export function reviewRecordJson(body: string): unknown {
+  const start = body.lastIndexOf(RECORD_PREFIX);
+  if (start === -1) return undefined;
+  const end = body.indexOf(' -->', start);
+  const encoded = body.slice(start + RECORD_PREFIX.length, end === -1 ? undefined : end);
+  try {
+    return JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Problems in the files: nothing was planned. Each one is also annotated on its line. */
@@ -107,6 +134,31 @@ export function renderApplySummary(plan: Plan, report: ApplyReport, run: RunInfo
   }
   out.push(...folded('The plan that was applied', renderPlanMarkdown(plan)));
   return `${out.join('\n')}\n${footer(run)}`;
+}
+
+/** The plan applied on a merge is not the one its pull request showed: how they differ. */
+export function renderPlanChanged(
+  pullRequest: number,
+  differences: readonly string[],
+  refused: boolean,
+  run: RunInfo = {},
+): string {
+  const out = [
+    `### OpenCX apply: the plan differs from the one reviewed on #${pullRequest}`,
+    '',
+    refused
+      ? 'Nothing was applied (`plan-changed: refuse`). Plan again on a new pull request, review it, and merge it.'
+      : 'It was applied as it is now (`plan-changed: warn`). What changed since the review:',
+    '',
+    ...differences.slice(0, MAX_PROBLEM_ROWS).map((d) => `- ${escapeHtml(d)}`),
+    ...(differences.length > MAX_PROBLEM_ROWS
+      ? [`- and ${differences.length - MAX_PROBLEM_ROWS} more`]
+      : []),
+    '',
+    'The org or the files changed between the review and the merge (a dashboard edit, another merge).',
+    '',
+  ];
+  return `${out.join('\n')}${footer(run)}`;
 }
 
 /** The mass-delete guard stopped the apply before any write. */

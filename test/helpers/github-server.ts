@@ -39,6 +39,8 @@ export interface FakeGitHub {
   commentsOf(issue: number): StoredComment[];
   /** Comments by others (people, other bots), as already on the pull request. */
   seedComments(issue: number, bodies: readonly string[]): void;
+  /** The pull requests GitHub names for a commit (GET /commits/{sha}/pulls): merged ones. */
+  mergedAs(sha: string, pullRequest: number): void;
   /** Answer writes (POST, PATCH) with this status, as GitHub does for a read-only token. */
   failWrites(status: number | null): void;
   /** Answer the next `times` requests with this status and headers (a 502, a rate limit). */
@@ -65,6 +67,7 @@ export async function useGitHub(options: {
   const maxPerPage = options.maxPerPage ?? 100;
   const comments: StoredComment[] = [];
   const deployments: StoredDeployment[] = [];
+  const merges = new Map<string, number>();
   const requests: RecordedRequest[] = [];
   let failWrites: number | null = null;
   const failures: { status: number; headers: Record<string, string> }[] = [];
@@ -134,6 +137,17 @@ export async function useGitHub(options: {
         add(Number(list[1]), (body as { body: string }).body, 'github-actions[bot]'),
       );
     }
+    const pulls = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(target.pathname);
+    if (pulls !== null && method === 'GET') {
+      const sha = pulls[1] ?? '';
+      const number = merges.get(sha);
+      return send(
+        200,
+        number === undefined
+          ? []
+          : [{ number, merged_at: '2026-11-30T08:00:00Z', merge_commit_sha: sha, state: 'closed' }],
+      );
+    }
     if (/^\/repos\/[^/]+\/[^/]+\/deployments$/.test(target.pathname) && method === 'POST') {
       const { ref, environment, description } = body as Omit<StoredDeployment, 'id' | 'statuses'>;
       const deployment = { id: nextId++, ref, environment, description, statuses: [] };
@@ -177,6 +191,9 @@ export async function useGitHub(options: {
     commentsOf: (issue) => comments.filter((c) => c.issue === issue),
     seedComments: (issue, bodies) => {
       for (const body of bodies) add(issue, body, 'a-reviewer');
+    },
+    mergedAs: (sha, pullRequest) => {
+      merges.set(sha, pullRequest);
     },
     failWrites: (status) => {
       failWrites = status;

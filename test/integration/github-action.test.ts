@@ -13,7 +13,9 @@ import { useEmulator } from '../helpers/emulator.js';
 import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
 import { runCli } from '../helpers/cli.js';
 import { commitAll } from '../helpers/git.js';
-import { aProject, md, numberedFiles, writesIn } from '../helpers/project.js';
+import { clientOf } from '../helpers/client.js';
+import { NAMESPACE, aProject, md, numberedFiles, writesIn } from '../helpers/project.js';
+import { ownershipMetadata } from '../../src/model/ownership.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
 
 const FILES = {
@@ -436,6 +438,75 @@ describe('the GitHub action, mode apply, after a merge', () => {
   });
 });
 
+describe('the reviewed plan is the applied plan', () => {
+  const PUSHED = '6113728f27ae82c7b1a177c8d03f9e96e0adf246'; // `after` of the push payload
+
+  /** A pull request planned and commented on, then merged as the pushed commit. */
+  async function reviewedAndMerged() {
+    const repo = await aRepository();
+    const reviewed = await repo.action.run(['--mode', 'plan'], opened());
+    expect(reviewed.code).toBe(0);
+    repo.github.mergedAs(PUSHED, 2);
+    return repo;
+  }
+
+  /** Between the review and the merge, someone creates one of the trainings in the dashboard. */
+  async function editedInTheDashboard(emulator: Parameters<typeof clientOf>[0]) {
+    const { client } = clientOf(emulator);
+    await client.createTraining({
+      title: 'How do I get a refund?',
+      content: 'Refunds within 14 days.',
+      metadata: ownershipMetadata(NAMESPACE, 'billing/refund'),
+    });
+  }
+
+  it('says so when the plan is the one reviewed', async () => {
+    const { action } = await reviewedAndMerged();
+    const result = await action.run(['--mode', 'apply'], pushed());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('The plan is the one reviewed on pull request #2.');
+  });
+
+  it('warns, on the pull request and in the summary, when the plan changed since the review', async () => {
+    const { emulator, github, action } = await reviewedAndMerged();
+    await editedInTheDashboard(emulator);
+
+    const result = await action.run(['--mode', 'apply'], pushed());
+    expect(result.code).toBe(0);
+    const said = github.commentsOf(2).at(-1)?.body ?? '';
+    for (const text of [said, result.summary]) {
+      expect(text).toContain('### OpenCX apply: the plan differs from the one reviewed on #2');
+      expect(text).toContain('- create billing/refund: reviewed, not planned now');
+      expect(text).toMatch(/- update billing\/refund: planned now, not in the reviewed plan/);
+    }
+    expect(result.stdout).toMatch(/^::warning title=opencx-trainings apply::The plan differs/m);
+    expect(result.summary).toContain('### OpenCX apply: 1 updated, 2 created');
+  });
+
+  it('applies nothing with plan-changed refuse', async () => {
+    const { emulator, github, action } = await reviewedAndMerged();
+    await editedInTheDashboard(emulator);
+    emulator.clearRequests();
+
+    const result = await action.run(['--mode', 'apply', '--plan-changed', 'refuse'], pushed());
+    expect(result.code).toBe(1);
+    expect(writesIn(emulator)).toEqual([]);
+    expect(github.commentsOf(2).at(-1)?.body).toContain(
+      'Nothing was applied (`plan-changed: refuse`)',
+    );
+    expect(github.deployments).toEqual([]);
+  });
+
+  it('says so when the pushed commit came from no pull request', async () => {
+    const { action } = await aRepository();
+    const result = await action.run(['--mode', 'apply'], pushed());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'No reviewed plan to compare with: commit 6113728 came from no pull request.',
+    );
+  });
+});
+
 describe('the lint sections of the plan comment', () => {
   const OVERLAP_IS_AN_ERROR = 'lint:\n  overlapping-triggers: { severity: error }\n';
   const cancel = md('title: How can I cancel my subscription?', 'Offer a pause first.');
@@ -516,6 +587,12 @@ describe('the example comment in the README', () => {
 
     const result = await action.run(['--mode', 'plan', '--target', 'production'], openedOn(base));
     expect(result.code).toBe(0);
-    await expect(github.comments[0]?.body).toMatchFileSnapshot('../fixtures/github/pr-comment.md');
+    // The hidden review record holds the org's fingerprint, which the emulator's ids change on
+    // every run: it is checked elsewhere, and left out of the example.
+    const shown = (github.comments[0]?.body ?? '').replace(
+      /^<!-- opencx-trainings:reviewed .*\n/m,
+      '',
+    );
+    await expect(shown).toMatchFileSnapshot('../fixtures/github/pr-comment.md');
   });
 });

@@ -19,6 +19,7 @@ const GITHUB_FLAGS = {
   comment: { type: 'string', value: 'on|off' },
   'plan-out': { type: 'string', value: 'FILE' },
   'allow-mass-delete': { type: 'boolean' },
+  'plan-changed': { type: 'string', value: 'warn|refuse' },
   debug: { type: 'boolean' },
   ...COMMON_OPTIONS,
 } as const satisfies Flags;
@@ -53,6 +54,10 @@ and the pull request comment.`,
           'where to save the plan JSON (default: $RUNNER_TEMP/opencx-trainings-plan.json)',
         ],
         ['--allow-mass-delete', 'apply: let the plan delete more than max_deletes allow'],
+        [
+          '--plan-changed warn|refuse',
+          'apply: when the plan differs from the one shown on the merged pull request, say so and apply (warn, default), or apply nothing (refuse)',
+        ],
         ...SESSION_ROWS,
       ],
     },
@@ -79,6 +84,12 @@ export function parseGithubArgs(args: readonly string[]): ActionOptions | 'help'
     comment: comment === 'on' || comment === 'true',
     planOut: stringValue(values['plan-out']),
     allowMassDelete: values['allow-mass-delete'] === true,
+    planChanged: choice(
+      'plan-changed',
+      values['plan-changed'],
+      ['warn', 'refuse'] as const,
+      'warn',
+    ),
     debug: values.debug === true,
   };
 }
