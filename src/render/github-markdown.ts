@@ -40,7 +40,7 @@ export function renderPlanComment(
 const RECORD_PREFIX = '<!-- opencx-trainings:reviewed ';
 
 /** The review record as a hidden line: base64url JSON, which no `-->` can end early. */
-export function reviewRecordLine(record: ReviewRecord): string {
+function reviewRecordLine(record: ReviewRecord): string {
   return `${RECORD_PREFIX}${Buffer.from(JSON.stringify(record)).toString('base64url')} -->`;
 }
 
