@@ -2,6 +2,20 @@
 // must occur exactly once in `file`), with the tests that must then fail.
 export const MUTANTS = [
   {
+    name: 'plan-changed refuse applies the changed plan anyway',
+    file: 'src/github/apply-mode.ts',
+    from: 'if (refused) return ExitCode.error;',
+    to: '',
+    tests: ['test/integration/github-action.test.ts'],
+  },
+  {
+    name: 'a plan that changed since the review passes for the reviewed one',
+    file: 'src/reconcile/review-record.ts',
+    from: 'if (now.digest === reviewed.digest) return [];',
+    to: 'return [];',
+    tests: ['test/integration/github-action.test.ts', 'src/reconcile/review-record.test.ts'],
+  },
+  {
     name: 'a lint error the pull request adds does not fail the plan job',
     file: 'src/github/plan-mode.ts',
     from: 'if (newErrors > 0) {',
