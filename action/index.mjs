@@ -73447,11 +73447,12 @@ function renderSyncWorkflow(options2 = {}) {
     `          ${tokenEnv}: \${{ secrets.${tokenEnv} }}`
   ];
   return `${[
-    "# OpenCX trainings: plan on every pull request, apply on merge.",
+    "# OpenCX trainings: plan on every pull request, apply on merge, look for drift every day.",
     "#",
     "# On a pull request, the plan is posted as one comment, updated on every push, and problems in",
     "# the training files are marked on their lines. After a merge, the changes are applied and the",
-    '# report is in the job summary. See "Sync from GitHub" in the README of opencx-trainings.',
+    "# report is in the job summary. Every morning, a target that no longer matches the files (an",
+    '# edit in the dashboard) gets an issue. See "Sync from GitHub" in the README of opencx-trainings.',
     "#",
     `# Needs the repository secret ${tokenEnv}: an OpenCX API key (Settings > Secrets and`,
     "# variables > Actions > New repository secret).",
@@ -73462,6 +73463,8 @@ function renderSyncWorkflow(options2 = {}) {
     "  push:",
     `    branches: [${scalar(branch)}]`,
     "  workflow_dispatch:",
+    "  schedule:",
+    "    - cron: '17 6 * * *' # drift check, every day",
     "",
     "permissions:",
     "  contents: read",
@@ -73481,7 +73484,7 @@ function renderSyncWorkflow(options2 = {}) {
     ...step("plan"),
     "",
     "  apply:",
-    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && github.event_name != 'pull_request'`,
+    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')`,
     "    runs-on: ubuntu-latest",
     "    permissions:",
     "      contents: read",
@@ -73491,7 +73494,16 @@ function renderSyncWorkflow(options2 = {}) {
     `      group: ${scalar(`opencx-trainings-apply-${target2}`)}`,
     "      cancel-in-progress: false",
     "    steps:",
-    ...step("apply")
+    ...step("apply"),
+    "",
+    "  drift:",
+    "    if: github.event_name == 'schedule'",
+    "    runs-on: ubuntu-latest",
+    "    permissions:",
+    "      contents: read",
+    "      issues: write # one issue per target that drifted",
+    "    steps:",
+    ...step("drift")
   ].join("\n")}
 `;
 }
@@ -74000,7 +74012,7 @@ function readRateLimit(status, headers, now) {
 function repoPath(repo) {
   return `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
 }
-var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, deploymentSchema, pullOfCommitSchema, GITHUB, GitHubClient;
+var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, deploymentSchema, issueSchema, pullOfCommitSchema, GITHUB, GitHubClient;
 var init_client2 = __esm({
   "src/github/client.ts"() {
     "use strict";
@@ -74020,6 +74032,14 @@ var init_client2 = __esm({
       html_url: external_exports.string()
     });
     deploymentSchema = external_exports.looseObject({ id: external_exports.number().int() });
+    issueSchema = external_exports.looseObject({
+      number: external_exports.number().int(),
+      title: external_exports.string(),
+      body: external_exports.string().nullish(),
+      html_url: external_exports.string(),
+      state: external_exports.string(),
+      pull_request: external_exports.unknown().optional()
+    });
     pullOfCommitSchema = external_exports.looseObject({
       number: external_exports.number().int(),
       merged_at: external_exports.string().nullish(),
@@ -74083,6 +74103,43 @@ var init_client2 = __esm({
           path: `${repoPath(repo)}/issues/comments/${id2}`,
           body: { body },
           schema: commentSchema,
+          idempotent: true
+        });
+        return answer.data;
+      }
+      /** The open issues of the repository (pull requests left out), following the `Link` pages. */
+      async *listOpenIssues(repo) {
+        let page = {
+          path: `${repoPath(repo)}/issues`,
+          query: { state: "open", per_page: GITHUB_PAGE_SIZE }
+        };
+        for (let n = 1; page !== void 0 && n <= MAX_COMMENT_PAGES; n++) {
+          const answer = await this.transport.request({
+            method: "GET",
+            ...page,
+            schema: external_exports.array(issueSchema),
+            idempotent: true
+          });
+          yield* answer.data.filter((issue2) => issue2.pull_request == null);
+          page = this.nextPage(answer.headers);
+        }
+      }
+      async createIssue(repo, issue2) {
+        const answer = await this.transport.request({
+          method: "POST",
+          path: `${repoPath(repo)}/issues`,
+          body: issue2,
+          schema: issueSchema,
+          idempotent: false
+        });
+        return answer.data;
+      }
+      async updateIssue(repo, number4, change) {
+        const answer = await this.transport.request({
+          method: "PATCH",
+          path: `${repoPath(repo)}/issues/${number4}`,
+          body: change,
+          schema: issueSchema,
           idempotent: true
         });
         return answer.data;
@@ -74928,6 +74985,133 @@ var init_apply_mode = __esm({
   }
 });
 
+// src/render/drift-issue.ts
+function renderDriftIssue(plan2, runUrl) {
+  const drifted = plan2.actions.filter((a) => a.kind !== "no-op");
+  const out = [
+    `OpenCX target \`${plan2.target.name}\` no longer matches the training files: ${drifted.length} training(s) differ. The next apply (the next merge) would revert them.`,
+    "",
+    "| training | key | in OpenCX |",
+    "|---|---|---|",
+    ...drifted.map((a) => `| ${cell(a.title)} | ${codeCell(a.key)} | ${cell(originOf(a))} |`),
+    "",
+    "<details><summary>The plan that would revert it</summary>",
+    "",
+    renderPlanMarkdown(plan2),
+    "</details>",
+    "",
+    "**Two ways out:**",
+    `- **Revert**: apply the files again (\`opencx-trainings apply --target ${plan2.target.name}\`, or run the apply workflow). OpenCX gets the files' text back.`,
+    `- **Adopt**: keep what OpenCX has: \`opencx-trainings pull --target ${plan2.target.name} --all --force\` writes it into the files; open a pull request with them.`,
+    "",
+    `This issue is updated on every drift check and closed when the drift is gone.${runUrl === void 0 ? "" : ` [Last check](${runUrl}).`}`
+  ];
+  return `${out.join("\n")}
+`;
+}
+function originOf(a) {
+  switch (a.kind) {
+    case "update":
+      return a.reason === "pending-edit" ? "edited in the dashboard, not published" : "edited";
+    case "publish":
+    case "unpublish":
+      return a.kind === "publish" ? "turned into a draft" : "published";
+    case "create":
+      return "deleted";
+    case "delete":
+      return "has no file";
+    case "repair-duplicate":
+      return "duplicated";
+    case "no-op":
+      return "";
+  }
+}
+var init_drift_issue = __esm({
+  "src/render/drift-issue.ts"() {
+    "use strict";
+    init_markdown();
+    init_plan_markdown();
+  }
+});
+
+// src/github/drift-mode.ts
+var drift_mode_exports = {};
+__export(drift_mode_exports, {
+  runDriftMode: () => runDriftMode
+});
+function driftMarker(target2, directory) {
+  return `<!-- opencx-trainings:drift target=${encodeURIComponent(target2)} working-directory=${encodeURIComponent(directory)} -->`;
+}
+async function runDriftMode(options2, io) {
+  const run2 = await startRun(io);
+  const { repository, token: token2, apiUrl } = run2.context;
+  const targets = options2.target !== void 0 ? [options2.target] : await withPlan(
+    options2,
+    io,
+    run2,
+    (_plan, session) => Promise.resolve(Object.keys(session.config.targets))
+  );
+  const plans = [];
+  for (const target2 of targets.length === 0 ? [void 0] : targets) {
+    plans.push(await withPlan({ ...options2, target: target2 }, io, run2, (plan2) => Promise.resolve(plan2)));
+  }
+  if (repository === null || token2 === void 0) {
+    io.stderr.write("Drift found is not reported as an issue: no GITHUB_REPOSITORY or token.\n");
+    return ExitCode.error;
+  }
+  const client = new GitHubClient({
+    apiUrl,
+    token: token2,
+    ...options2.debug ? { onRequest: debugRequests(io) } : {}
+  });
+  try {
+    const open3 = [];
+    for await (const issue2 of client.listOpenIssues(repository)) open3.push(issue2);
+    for (const plan2 of plans) {
+      const marker = driftMarker(plan2.target.name, run2.directory);
+      const existing = open3.find((i) => (i.body ?? "").trimStart().startsWith(marker));
+      const drifted = plan2.actions.some((a) => a.kind !== "no-op");
+      if (drifted) {
+        const body = `${marker}
+${renderDriftIssue(plan2, run2.info.runUrl)}`;
+        const title = `OpenCX drift: target ${plan2.target.name}`;
+        const issue2 = existing === void 0 ? await client.createIssue(repository, { title, body }) : await client.updateIssue(repository, existing.number, { body });
+        io.stdout.write(
+          `Drift on target "${plan2.target.name}": issue #${issue2.number} ${existing === void 0 ? "opened" : "updated"}, ${issue2.html_url}
+`
+        );
+      } else if (existing !== void 0) {
+        await client.createIssueComment(
+          repository,
+          existing.number,
+          `The drift is gone: OpenCX target \`${plan2.target.name}\` matches the training files again.`
+        );
+        await client.updateIssue(repository, existing.number, { state: "closed" });
+        io.stdout.write(
+          `No drift on target "${plan2.target.name}": issue #${existing.number} closed.
+`
+        );
+      } else {
+        io.stdout.write(`No drift on target "${plan2.target.name}".
+`);
+      }
+    }
+    return ExitCode.ok;
+  } finally {
+    await client.close();
+  }
+}
+var init_drift_mode = __esm({
+  "src/github/drift-mode.ts"() {
+    "use strict";
+    init_session();
+    init_drift_issue();
+    init_errors();
+    init_client2();
+    init_run();
+  }
+});
+
 // src/cli/commands/github.ts
 var github_exports = {};
 __export(github_exports, {
@@ -74962,6 +75146,10 @@ async function github(options2, io) {
     const { runApplyMode: runApplyMode2 } = await Promise.resolve().then(() => (init_apply_mode(), apply_mode_exports));
     return runApplyMode2(options2, io);
   }
+  if (options2.mode === "drift") {
+    const { runDriftMode: runDriftMode2 } = await Promise.resolve().then(() => (init_drift_mode(), drift_mode_exports));
+    return runDriftMode2(options2, io);
+  }
   const { runPlanMode: runPlanMode2 } = await Promise.resolve().then(() => (init_plan_mode(), plan_mode_exports));
   return runPlanMode2(options2, io);
 }
@@ -74972,7 +75160,7 @@ var init_github = __esm({
     init_args();
     init_usage();
     init_errors();
-    GITHUB_MODES = ["plan", "apply"];
+    GITHUB_MODES = ["plan", "apply", "drift"];
     SWITCH_VALUES = ["on", "off", "true", "false"];
     GITHUB_FLAGS = {
       mode: { type: "string", value: GITHUB_MODES.join("|"), required: true },
@@ -74996,6 +75184,10 @@ and the pull request comment.`,
             [
               "--mode plan",
               "on a pull request: validate and plan. The plan goes to the job summary and to one comment on the pull request, updated on every push; problems in the files become annotations on their lines. Exit status 0 with or without changes."
+            ],
+            [
+              "--mode drift",
+              "on a schedule: plan every target of opencx.yml (or --target); one issue per target that differs from the files, updated on every run and closed when the drift is gone. Never writes to OpenCX."
             ],
             [
               "--mode apply",

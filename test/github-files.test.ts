@@ -92,7 +92,12 @@ describe('the workflows', () => {
   it('the template plans pull requests with a comment and applies merges one at a time', () => {
     const workflow = parseWorkflow(renderSyncWorkflow());
     expect(checkWorkflow(workflow)).toEqual([]);
-    expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'workflow_dispatch']);
+    expect(Object.keys(workflow.on)).toEqual([
+      'pull_request',
+      'push',
+      'workflow_dispatch',
+      'schedule',
+    ]);
     const { plan, apply } = workflow.jobs;
     expect(plan?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(apply?.permissions).toEqual({ contents: 'read', deployments: 'write' });
@@ -101,6 +106,11 @@ describe('the workflows', () => {
       'cancel-in-progress': false,
     });
     expect(apply?.if).toContain("github.ref == 'refs/heads/main'");
+    // A scheduled run looks for drift; it never applies, which would revert it unseen.
+    expect(apply?.if).not.toContain('schedule');
+    expect(workflow.jobs.drift?.if).toBe("github.event_name == 'schedule'");
+    expect(workflow.jobs.drift?.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(workflow.jobs.drift?.steps[1]?.with).toEqual({ mode: 'drift', target: 'production' });
     for (const [job, mode] of [
       [plan, 'plan'],
       [apply, 'apply'],

@@ -31,6 +31,15 @@ const commentSchema = z.looseObject({
 export type IssueComment = z.infer<typeof commentSchema>;
 
 const deploymentSchema = z.looseObject({ id: z.number().int() });
+const issueSchema = z.looseObject({
+  number: z.number().int(),
+  title: z.string(),
+  body: z.string().nullish(),
+  html_url: z.string(),
+  state: z.string(),
+  pull_request: z.unknown().optional(),
+});
+export type Issue = z.infer<typeof issueSchema>;
 const pullOfCommitSchema = z.looseObject({
   number: z.number().int(),
   merged_at: z.string().nullish(),
@@ -123,6 +132,50 @@ export class GitHubClient {
       path: `${repoPath(repo)}/issues/comments/${id}`,
       body: { body },
       schema: commentSchema,
+      idempotent: true,
+    });
+    return answer.data;
+  }
+
+  /** The open issues of the repository (pull requests left out), following the `Link` pages. */
+  async *listOpenIssues(repo: Repository): AsyncGenerator<Issue> {
+    let page: Page | undefined = {
+      path: `${repoPath(repo)}/issues`,
+      query: { state: 'open', per_page: GITHUB_PAGE_SIZE },
+    };
+    for (let n = 1; page !== undefined && n <= MAX_COMMENT_PAGES; n++) {
+      const answer = await this.transport.request({
+        method: 'GET',
+        ...page,
+        schema: z.array(issueSchema),
+        idempotent: true,
+      });
+      yield* answer.data.filter((issue) => issue.pull_request == null);
+      page = this.nextPage(answer.headers);
+    }
+  }
+
+  async createIssue(repo: Repository, issue: { title: string; body: string }): Promise<Issue> {
+    const answer = await this.transport.request({
+      method: 'POST',
+      path: `${repoPath(repo)}/issues`,
+      body: issue,
+      schema: issueSchema,
+      idempotent: false,
+    });
+    return answer.data;
+  }
+
+  async updateIssue(
+    repo: Repository,
+    number: number,
+    change: { title?: string; body?: string; state?: 'open' | 'closed' },
+  ): Promise<Issue> {
+    const answer = await this.transport.request({
+      method: 'PATCH',
+      path: `${repoPath(repo)}/issues/${number}`,
+      body: change,
+      schema: issueSchema,
       idempotent: true,
     });
     return answer.data;

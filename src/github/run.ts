@@ -22,7 +22,7 @@ import {
 
 /** The options of `opencx-trainings github`, as action.yml passes its inputs. */
 export interface ActionOptions extends CommonOptions {
-  mode: 'plan' | 'apply';
+  mode: 'plan' | 'apply' | 'drift';
   /** Post the plan as a sticky pull request comment. */
   comment: boolean;
   /** Where to save the plan JSON; default: in RUNNER_TEMP. */

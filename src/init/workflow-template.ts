@@ -40,7 +40,7 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     action === './'
       ? `./ # this repository's own action; in yours: uses: ${ACTION_REF}`
       : scalar(action);
-  const step = (mode: 'plan' | 'apply'): string[] => [
+  const step = (mode: 'plan' | 'apply' | 'drift'): string[] => [
     '      - uses: actions/checkout@v4',
     `      - uses: ${uses}`,
     '        with:',
@@ -51,11 +51,12 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     `          ${tokenEnv}: \${{ secrets.${tokenEnv} }}`,
   ];
   return `${[
-    '# OpenCX trainings: plan on every pull request, apply on merge.',
+    '# OpenCX trainings: plan on every pull request, apply on merge, look for drift every day.',
     '#',
     '# On a pull request, the plan is posted as one comment, updated on every push, and problems in',
     '# the training files are marked on their lines. After a merge, the changes are applied and the',
-    '# report is in the job summary. See "Sync from GitHub" in the README of opencx-trainings.',
+    '# report is in the job summary. Every morning, a target that no longer matches the files (an',
+    '# edit in the dashboard) gets an issue. See "Sync from GitHub" in the README of opencx-trainings.',
     '#',
     `# Needs the repository secret ${tokenEnv}: an OpenCX API key (Settings > Secrets and`,
     '# variables > Actions > New repository secret).',
@@ -66,6 +67,8 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     '  push:',
     `    branches: [${scalar(branch)}]`,
     '  workflow_dispatch:',
+    '  schedule:',
+    "    - cron: '17 6 * * *' # drift check, every day",
     '',
     'permissions:',
     '  contents: read',
@@ -85,7 +88,7 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     ...step('plan'),
     '',
     '  apply:',
-    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && github.event_name != 'pull_request'`,
+    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')`,
     '    runs-on: ubuntu-latest',
     '    permissions:',
     '      contents: read',
@@ -96,6 +99,15 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     '      cancel-in-progress: false',
     '    steps:',
     ...step('apply'),
+    '',
+    '  drift:',
+    "    if: github.event_name == 'schedule'",
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: read',
+    '      issues: write # one issue per target that drifted',
+    '    steps:',
+    ...step('drift'),
   ].join('\n')}\n`;
 }
 

@@ -28,6 +28,14 @@ export interface StoredDeployment {
   statuses: { state: string; description: string; log_url?: string }[];
 }
 
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  html_url: string;
+}
+
 export interface FakeGitHub {
   /** `http://127.0.0.1:<port>`: the GITHUB_API_URL of the tests. */
   url: string;
@@ -36,6 +44,8 @@ export interface FakeGitHub {
   comments: StoredComment[];
   /** The deployments created, with their statuses in order. */
   deployments: StoredDeployment[];
+  /** The issues created (numbers from 100; pull requests are 1 to 99). */
+  issues: StoredIssue[];
   commentsOf(issue: number): StoredComment[];
   /** Comments by others (people, other bots), as already on the pull request. */
   seedComments(issue: number, bodies: readonly string[]): void;
@@ -68,6 +78,7 @@ export async function useGitHub(options: {
   const comments: StoredComment[] = [];
   const deployments: StoredDeployment[] = [];
   const merges = new Map<string, number>();
+  const issues: StoredIssue[] = [];
   const requests: RecordedRequest[] = [];
   let failWrites: number | null = null;
   const failures: { status: number; headers: Record<string, string> }[] = [];
@@ -137,6 +148,29 @@ export async function useGitHub(options: {
         add(Number(list[1]), (body as { body: string }).body, 'github-actions[bot]'),
       );
     }
+    if (/^\/repos\/[^/]+\/[^/]+\/issues$/.test(target.pathname)) {
+      if (method === 'GET') {
+        const state = target.searchParams.get('state') ?? 'open';
+        return send(200, state === 'all' ? issues : issues.filter((i) => i.state === state));
+      }
+      const { title, body: text } = body as { title: string; body: string };
+      const number = 100 + issues.length;
+      const issue: StoredIssue = {
+        number,
+        title,
+        body: text,
+        state: 'open',
+        html_url: `https://github.test/o/r/issues/${number}`,
+      };
+      issues.push(issue);
+      return send(201, issue);
+    }
+    const editIssue = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(target.pathname);
+    const issue = issues.find((i) => i.number === Number(editIssue?.[1]));
+    if (issue !== undefined && method === 'PATCH') {
+      Object.assign(issue, body);
+      return send(200, issue);
+    }
     const pulls = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(target.pathname);
     if (pulls !== null && method === 'GET') {
       const sha = pulls[1] ?? '';
@@ -188,6 +222,7 @@ export async function useGitHub(options: {
     requests,
     comments,
     deployments,
+    issues,
     commentsOf: (issue) => comments.filter((c) => c.issue === issue),
     seedComments: (issue, bodies) => {
       for (const body of bodies) add(issue, body, 'a-reviewer');

@@ -507,6 +507,55 @@ describe('the reviewed plan is the applied plan', () => {
   });
 });
 
+describe('the GitHub action, mode drift, on a schedule', () => {
+  const dispatched = () => ({
+    name: 'workflow_dispatch',
+    payload: examplePayload('workflow_dispatch'),
+  });
+  const scheduled = () => ({ name: 'schedule', payload: { schedule: '17 6 * * *' } });
+
+  it('opens one issue for a target that drifted, updates it, and closes it once it is gone', async () => {
+    const { emulator, github, project, action } = await aRepository();
+    expect((await project.run(['apply', '--yes'])).code).toBe(0);
+
+    const quiet = await action.run(['--mode', 'drift'], scheduled());
+    expect(quiet.stdout).toContain('No drift on target "test".');
+    expect(github.issues).toEqual([]);
+
+    // Someone edits a training in the dashboard.
+    const { client } = clientOf(emulator);
+    const refund = emulator.store.trainings().find((t) => t.title === 'How do I get a refund?');
+    await client.updateTraining(refund?.id ?? '', {
+      title: 'How do I get a refund?',
+      content: 'Refunds within 14 days.',
+      restricted_to_channels: ['web', 'email'],
+    });
+
+    const found = await action.run(['--mode', 'drift'], dispatched());
+    expect(found.code).toBe(0);
+    expect(github.issues).toHaveLength(1);
+    const issue = github.issues[0];
+    expect(issue?.title).toBe('OpenCX drift: target test');
+    expect(issue?.body).toMatch(
+      /^<!-- opencx-trainings:drift target=test working-directory=\. -->/,
+    );
+    expect(issue?.body).toContain('| How do I get a refund? | `billing/refund` | edited |');
+    expect(issue?.body).toContain('-Refunds within 14 days.');
+    expect(found.stdout).toMatch(/^Drift on target "test": issue #100 opened/m);
+
+    const again = await action.run(['--mode', 'drift'], scheduled());
+    expect(again.stdout).toMatch(/^Drift on target "test": issue #100 updated/m);
+    expect(github.issues).toHaveLength(1);
+
+    expect((await project.run(['apply', '--yes'])).code).toBe(0);
+    const gone = await action.run(['--mode', 'drift'], scheduled());
+    expect(gone.stdout).toContain('No drift on target "test": issue #100 closed.');
+    expect(github.issues[0]?.state).toBe('closed');
+    expect(github.commentsOf(100).at(-1)?.body).toContain('The drift is gone');
+    expect(writesIn(emulator).filter((w) => w.startsWith('PUT')).length).toBe(2);
+  });
+});
+
 describe('the lint sections of the plan comment', () => {
   const OVERLAP_IS_AN_ERROR = 'lint:\n  overlapping-triggers: { severity: error }\n';
   const cancel = md('title: How can I cancel my subscription?', 'Offer a pause first.');

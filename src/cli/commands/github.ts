@@ -11,7 +11,7 @@ import { UsageError, type ExitCode } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
 import type { ActionOptions } from '../../github/run.js';
 
-const GITHUB_MODES = ['plan', 'apply'] as const;
+const GITHUB_MODES = ['plan', 'apply', 'drift'] as const;
 const SWITCH_VALUES = ['on', 'off', 'true', 'false'] as const;
 
 const GITHUB_FLAGS = {
@@ -37,6 +37,10 @@ and the pull request comment.`,
         [
           '--mode plan',
           'on a pull request: validate and plan. The plan goes to the job summary and to one comment on the pull request, updated on every push; problems in the files become annotations on their lines. Exit status 0 with or without changes.',
+        ],
+        [
+          '--mode drift',
+          'on a schedule: plan every target of opencx.yml (or --target); one issue per target that differs from the files, updated on every run and closed when the drift is gone. Never writes to OpenCX.',
         ],
         [
           '--mode apply',
@@ -98,6 +102,10 @@ export async function github(options: ActionOptions, io: Io): Promise<ExitCode> 
   if (options.mode === 'apply') {
     const { runApplyMode } = await import('../../github/apply-mode.js');
     return runApplyMode(options, io);
+  }
+  if (options.mode === 'drift') {
+    const { runDriftMode } = await import('../../github/drift-mode.js');
+    return runDriftMode(options, io);
   }
   const { runPlanMode } = await import('../../github/plan-mode.js');
   return runPlanMode(options, io);

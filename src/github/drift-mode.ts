@@ -1,0 +1,76 @@
+import type { Io } from '../app/io.js';
+import { debugRequests } from '../app/session.js';
+import { renderDriftIssue } from '../render/drift-issue.js';
+import { ExitCode } from '../util/errors.js';
+import { GitHubClient } from './client.js';
+import { startRun, withPlan, type ActionOptions } from './run.js';
+
+/** Marks the drift issue of one target planned from one folder, as the comment marker does. */
+function driftMarker(target: string, directory: string): string {
+  return `<!-- opencx-trainings:drift target=${encodeURIComponent(target)} working-directory=${encodeURIComponent(directory)} -->`;
+}
+
+/**
+ * `mode: drift`, on a schedule: plan each target (the one named, else every target of
+ * opencx.yml); a target that differs from the files gets one open issue, updated on every run
+ * and found again by its hidden marker; once it matches again, the issue is closed with a
+ * comment. Never writes to OpenCX.
+ */
+export async function runDriftMode(options: ActionOptions, io: Io): Promise<ExitCode> {
+  const run = await startRun(io);
+  const { repository, token, apiUrl } = run.context;
+  const targets =
+    options.target !== undefined
+      ? [options.target]
+      : await withPlan(options, io, run, (_plan, session) =>
+          Promise.resolve(Object.keys(session.config.targets)),
+        );
+  const plans = [];
+  for (const target of targets.length === 0 ? [undefined] : targets) {
+    plans.push(await withPlan({ ...options, target }, io, run, (plan) => Promise.resolve(plan)));
+  }
+  if (repository === null || token === undefined) {
+    io.stderr.write('Drift found is not reported as an issue: no GITHUB_REPOSITORY or token.\n');
+    return ExitCode.error;
+  }
+  const client = new GitHubClient({
+    apiUrl,
+    token,
+    ...(options.debug ? { onRequest: debugRequests(io) } : {}),
+  });
+  try {
+    const open = [];
+    for await (const issue of client.listOpenIssues(repository)) open.push(issue);
+    for (const plan of plans) {
+      const marker = driftMarker(plan.target.name, run.directory);
+      const existing = open.find((i) => (i.body ?? '').trimStart().startsWith(marker));
+      const drifted = plan.actions.some((a) => a.kind !== 'no-op');
+      if (drifted) {
+        const body = `${marker}\n${renderDriftIssue(plan, run.info.runUrl)}`;
+        const title = `OpenCX drift: target ${plan.target.name}`;
+        const issue =
+          existing === undefined
+            ? await client.createIssue(repository, { title, body })
+            : await client.updateIssue(repository, existing.number, { body });
+        io.stdout.write(
+          `Drift on target "${plan.target.name}": issue #${issue.number} ${existing === undefined ? 'opened' : 'updated'}, ${issue.html_url}\n`,
+        );
+      } else if (existing !== undefined) {
+        await client.createIssueComment(
+          repository,
+          existing.number,
+          `The drift is gone: OpenCX target \`${plan.target.name}\` matches the training files again.`,
+        );
+        await client.updateIssue(repository, existing.number, { state: 'closed' });
+        io.stdout.write(
+          `No drift on target "${plan.target.name}": issue #${existing.number} closed.\n`,
+        );
+      } else {
+        io.stdout.write(`No drift on target "${plan.target.name}".\n`);
+      }
+    }
+    return ExitCode.ok;
+  } finally {
+    await client.close();
+  }
+}
