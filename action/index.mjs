@@ -74201,9 +74201,76 @@ var init_client2 = __esm({
   }
 });
 
+// src/github/run.ts
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import path17 from "node:path";
+async function startRun(io) {
+  const context = await readGitHubContext(io.env);
+  const directory = directoryInWorkspace(context, io.cwd);
+  const problems = [];
+  return {
+    context,
+    directory,
+    info: { sha: context.event.sha, runUrl: context.runUrl },
+    problems,
+    show: (diagnostics) => {
+      const located = diagnostics.map(
+        (d) => d.file === void 0 ? d : { ...d, file: pathFromRoot(d.file, directory) }
+      );
+      problems.push(...located);
+      io.stdout.write(renderAnnotations(located));
+    }
+  };
+}
+async function withPlan(options2, io, run2, use) {
+  const session = await openSession(options2, io, io.stdout, run2.show);
+  try {
+    const { plan: plan2 } = await planSession(session, io, options2, run2.show);
+    return await use(plan2, session);
+  } finally {
+    await session.connection.close();
+  }
+}
+function explainFailure(error62, what, run2, io) {
+  if (error62 instanceof ExitError && hasErrors(run2.problems)) {
+    return renderProblemsComment(run2.problems, what, run2.info);
+  }
+  if (error62 instanceof UserFacingError || error62 instanceof ExitError) {
+    const message = error62 instanceof ExitError ? `The ${what} stopped (exit ${error62.code}).` : error62.message;
+    return renderFailureComment(what, redact(message, io.env), run2.info);
+  }
+  throw error62;
+}
+async function saveForLaterSteps(io, run2, given, name, text2) {
+  const file2 = given === void 0 ? path17.join(run2.context.tempDir ?? path17.join(io.cwd, ".opencx"), name) : path17.resolve(io.cwd, given);
+  await mkdir3(path17.dirname(file2), { recursive: true });
+  await writeFile2(file2, text2);
+  return file2;
+}
+function githubClientOf(run2, token2, io, debug) {
+  return new GitHubClient({
+    apiUrl: run2.context.apiUrl,
+    token: token2,
+    ...debug ? { onRequest: debugRequests(io) } : {}
+  });
+}
+var init_run = __esm({
+  "src/github/run.ts"() {
+    "use strict";
+    init_errors();
+    init_session();
+    init_client2();
+    init_diagnostic();
+    init_diagnostics();
+    init_github_markdown();
+    init_redact();
+    init_context();
+  }
+});
+
 // src/github/deployment.ts
 async function startDeployment(io, run2, environment, { debug }) {
-  const { repository, token: token2, apiUrl, event } = run2.context;
+  const { repository, token: token2, event } = run2.context;
   const warn = (message) => void io.stdout.write(formatAnnotation("warning", message, { title: TITLE }));
   if (repository === null || token2 === void 0 || event.sha === null) {
     io.stdout.write(
@@ -74212,11 +74279,7 @@ async function startDeployment(io, run2, environment, { debug }) {
     );
     return void 0;
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token: token2,
-    ...debug ? { onRequest: debugRequests(io) } : {}
-  });
+  const client = githubClientOf(run2, token2, io, debug);
   const log = { log_url: run2.info.runUrl };
   const failed = async (error62) => {
     if (!(error62 instanceof UserFacingError)) throw error62;
@@ -74262,11 +74325,10 @@ var TITLE;
 var init_deployment = __esm({
   "src/github/deployment.ts"() {
     "use strict";
-    init_session();
     init_errors4();
     init_workflow_commands();
     init_errors();
-    init_client2();
+    init_run();
     TITLE = "opencx-trainings deployment";
   }
 });
@@ -74368,15 +74430,11 @@ var init_sticky_comment = __esm({
 
 // src/github/reviewed-plan.ts
 async function compareWithReviewedPlan(io, run2, scope, plan2, { debug }) {
-  const { repository, token: token2, apiUrl, event } = run2.context;
+  const { repository, token: token2, event } = run2.context;
   if (repository === null || token2 === void 0 || event.sha === null) {
     return { kind: "unknown", reason: "no token or commit to find the pull request with" };
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token: token2,
-    ...debug ? { onRequest: debugRequests(io) } : {}
-  });
+  const client = githubClientOf(run2, token2, io, debug);
   try {
     const pulls = await client.listPullRequestsOfCommit(repository, event.sha);
     const merged = pulls.find((p) => p.merge_commit_sha === event.sha) ?? pulls.find((p) => p.merged_at != null) ?? pulls[0];
@@ -74405,10 +74463,10 @@ async function compareWithReviewedPlan(io, run2, scope, plan2, { debug }) {
     await client.close();
   }
 }
-async function commentPlanChanged(run2, pullRequest, body) {
-  const { repository, token: token2, apiUrl } = run2.context;
+async function commentPlanChanged(io, run2, pullRequest, body, { debug }) {
+  const { repository, token: token2 } = run2.context;
   if (repository === null || token2 === void 0) return;
-  const client = new GitHubClient({ apiUrl, token: token2 });
+  const client = githubClientOf(run2, token2, io, debug);
   try {
     await client.createIssueComment(repository, pullRequest, body);
   } finally {
@@ -74420,11 +74478,10 @@ var init_reviewed_plan = __esm({
   "src/github/reviewed-plan.ts"() {
     "use strict";
     init_zod();
-    init_session();
     init_review_record();
     init_github_markdown();
     init_errors();
-    init_client2();
+    init_run();
     init_sticky_comment();
     recordSchema = external_exports.looseObject({
       format: external_exports.literal(1),
@@ -74490,7 +74547,7 @@ var init_outputs = __esm({
 
 // src/github/comment.ts
 async function publishComment(io, run2, scope, content, { debug }) {
-  const { event, repository, token: token2, apiUrl } = run2.context;
+  const { event, repository, token: token2 } = run2.context;
   const warn = (message) => void io.stdout.write(formatAnnotation("warning", message, { title: TITLE2 }));
   if (event.pullRequest === null) {
     io.stdout.write(`No comment: the "${event.name}" event is not a pull request.
@@ -74504,11 +74561,7 @@ async function publishComment(io, run2, scope, content, { debug }) {
     );
     return void 0;
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token: token2,
-    ...debug ? { onRequest: debugRequests(io) } : {}
-  });
+  const client = githubClientOf(run2, token2, io, debug);
   try {
     const result = await upsertStickyComment(client, { repository, issue: issue2, scope }, content);
     io.stdout.write(
@@ -74534,9 +74587,8 @@ var init_comment = __esm({
   "src/github/comment.ts"() {
     "use strict";
     init_errors4();
-    init_session();
     init_workflow_commands();
-    init_client2();
+    init_run();
     init_sticky_comment();
     TITLE2 = "opencx-trainings comment";
   }
@@ -74585,9 +74637,9 @@ var init_compare = __esm({
 
 // src/github/base-files.ts
 import { execFile } from "node:child_process";
-import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir4, mkdtemp, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import os from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 import { promisify } from "node:util";
 async function withBaseFiles(projectDir2, sha, use) {
   const git = (...args2) => run("git", args2, { cwd: projectDir2, maxBuffer: 256 * 1024 * 1024, encoding: "buffer" });
@@ -74603,20 +74655,20 @@ async function withBaseFiles(projectDir2, sha, use) {
   } catch {
     return void 0;
   }
-  const relative = path17.relative(top, projectDir2) || ".";
-  const dir = await mkdtemp(path17.join(os.tmpdir(), "opencx-base-"));
+  const relative = path18.relative(top, projectDir2) || ".";
+  const dir = await mkdtemp(path18.join(os.tmpdir(), "opencx-base-"));
   try {
     const archive = await gitAtTop(top, "archive", "--format=tar", sha, "--", relative).catch(
       () => void 0
     );
-    const tree = path17.join(dir, "tree");
-    await mkdir3(tree);
+    const tree = path18.join(dir, "tree");
+    await mkdir4(tree);
     if (archive !== void 0) {
-      const file2 = path17.join(dir, "base.tar");
-      await writeFile2(file2, archive.stdout);
+      const file2 = path18.join(dir, "base.tar");
+      await writeFile3(file2, archive.stdout);
       await run("tar", ["-xf", file2, "-C", tree]);
     }
-    return await use(path17.join(tree, relative));
+    return await use(path18.join(tree, relative));
   } finally {
     await rm3(dir, { recursive: true, force: true });
   }
@@ -74694,65 +74746,6 @@ var init_lint_comment = __esm({
     init_markdown();
     MAX_ROWS = 15;
     ICONS2 = { error: "\u26D4", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
-  }
-});
-
-// src/github/run.ts
-import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
-import path18 from "node:path";
-async function startRun(io) {
-  const context = await readGitHubContext(io.env);
-  const directory = directoryInWorkspace(context, io.cwd);
-  const problems = [];
-  return {
-    context,
-    directory,
-    info: { sha: context.event.sha, runUrl: context.runUrl },
-    problems,
-    show: (diagnostics) => {
-      const located = diagnostics.map(
-        (d) => d.file === void 0 ? d : { ...d, file: pathFromRoot(d.file, directory) }
-      );
-      problems.push(...located);
-      io.stdout.write(renderAnnotations(located));
-    }
-  };
-}
-async function withPlan(options2, io, run2, use) {
-  const session = await openSession(options2, io, io.stdout, run2.show);
-  try {
-    const { plan: plan2 } = await planSession(session, io, options2, run2.show);
-    return await use(plan2, session);
-  } finally {
-    await session.connection.close();
-  }
-}
-function explainFailure(error62, what, run2, io) {
-  if (error62 instanceof ExitError && hasErrors(run2.problems)) {
-    return renderProblemsComment(run2.problems, what, run2.info);
-  }
-  if (error62 instanceof UserFacingError || error62 instanceof ExitError) {
-    const message = error62 instanceof ExitError ? `The ${what} stopped (exit ${error62.code}).` : error62.message;
-    return renderFailureComment(what, redact(message, io.env), run2.info);
-  }
-  throw error62;
-}
-async function saveForLaterSteps(io, run2, given, name, text2) {
-  const file2 = given === void 0 ? path18.join(run2.context.tempDir ?? path18.join(io.cwd, ".opencx"), name) : path18.resolve(io.cwd, given);
-  await mkdir4(path18.dirname(file2), { recursive: true });
-  await writeFile3(file2, text2);
-  return file2;
-}
-var init_run = __esm({
-  "src/github/run.ts"() {
-    "use strict";
-    init_errors();
-    init_session();
-    init_diagnostic();
-    init_diagnostics();
-    init_github_markdown();
-    init_redact();
-    init_context();
   }
 });
 
@@ -74907,7 +74900,7 @@ ${renderPlanText(plan2, { color })}`);
       )
     );
     await appendSummary(run2.context.summaryFile, text2);
-    await commentPlanChanged(run2, review.pullRequest, text2);
+    await commentPlanChanged(io, run2, review.pullRequest, text2, options2);
     if (refused) return ExitCode.error;
   }
   const deployment = await startDeployment(io, run2, session.target.name, options2);
@@ -75044,7 +75037,7 @@ function driftMarker(target2, directory) {
 }
 async function runDriftMode(options2, io) {
   const run2 = await startRun(io);
-  const { repository, token: token2, apiUrl } = run2.context;
+  const { repository, token: token2 } = run2.context;
   const targets = options2.target !== void 0 ? [options2.target] : await withPlan(
     options2,
     io,
@@ -75059,11 +75052,7 @@ async function runDriftMode(options2, io) {
     io.stderr.write("Drift found is not reported as an issue: no GITHUB_REPOSITORY or token.\n");
     return ExitCode.error;
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token: token2,
-    ...options2.debug ? { onRequest: debugRequests(io) } : {}
-  });
+  const client = githubClientOf(run2, token2, io, options2.debug);
   try {
     const open3 = [];
     for await (const issue2 of client.listOpenIssues(repository)) open3.push(issue2);
@@ -75104,10 +75093,8 @@ ${renderDriftIssue(plan2, run2.info.runUrl)}`;
 var init_drift_mode = __esm({
   "src/github/drift-mode.ts"() {
     "use strict";
-    init_session();
     init_drift_issue();
     init_errors();
-    init_client2();
     init_run();
   }
 });

@@ -96,7 +96,7 @@ async function applyAndReport(
       ),
     );
     await appendSummary(run.context.summaryFile, text);
-    await commentPlanChanged(run, review.pullRequest, text);
+    await commentPlanChanged(io, run, review.pullRequest, text, options);
     if (refused) return ExitCode.error;
   }
   const deployment = await startDeployment(io, run, session.target.name, options);

@@ -1,9 +1,7 @@
 import { ApiError } from '../api/errors.js';
 import type { Io } from '../app/io.js';
-import { debugRequests } from '../app/session.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
-import { GitHubClient } from './client.js';
-import type { ActionRun } from './run.js';
+import { githubClientOf, type ActionRun } from './run.js';
 import { upsertStickyComment, type CommentScope } from './sticky-comment.js';
 
 const TITLE = 'opencx-trainings comment';
@@ -21,7 +19,7 @@ export async function publishComment(
   content: string,
   { debug }: { debug: boolean },
 ): Promise<string | undefined> {
-  const { event, repository, token, apiUrl } = run.context;
+  const { event, repository, token } = run.context;
   const warn = (message: string): void =>
     void io.stdout.write(formatAnnotation('warning', message, { title: TITLE }));
   if (event.pullRequest === null) {
@@ -35,11 +33,7 @@ export async function publishComment(
     );
     return undefined;
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token,
-    ...(debug ? { onRequest: debugRequests(io) } : {}),
-  });
+  const client = githubClientOf(run, token, io, debug);
   try {
     const result = await upsertStickyComment(client, { repository, issue, scope }, content);
     io.stdout.write(

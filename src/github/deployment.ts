@@ -1,10 +1,9 @@
 import type { Io } from '../app/io.js';
-import { debugRequests } from '../app/session.js';
 import { ApiError } from '../api/errors.js';
 import { formatAnnotation } from '../render/workflow-commands.js';
 import { UserFacingError } from '../util/errors.js';
-import { GitHubClient, type DeploymentState } from './client.js';
-import type { ActionRun } from './run.js';
+import type { DeploymentState } from './client.js';
+import { githubClientOf, type ActionRun } from './run.js';
 
 const TITLE = 'opencx-trainings deployment';
 
@@ -26,7 +25,7 @@ export async function startDeployment(
   environment: string,
   { debug }: { debug: boolean },
 ): Promise<Deployment | undefined> {
-  const { repository, token, apiUrl, event } = run.context;
+  const { repository, token, event } = run.context;
   const warn = (message: string): void =>
     void io.stdout.write(formatAnnotation('warning', message, { title: TITLE }));
   if (repository === null || token === undefined || event.sha === null) {
@@ -35,11 +34,7 @@ export async function startDeployment(
     );
     return undefined;
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token,
-    ...(debug ? { onRequest: debugRequests(io) } : {}),
-  });
+  const client = githubClientOf(run, token, io, debug);
   const log = { log_url: run.info.runUrl };
   const failed = async (error: unknown): Promise<undefined> => {
     if (!(error instanceof UserFacingError)) throw error;

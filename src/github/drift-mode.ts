@@ -1,9 +1,7 @@
 import type { Io } from '../app/io.js';
-import { debugRequests } from '../app/session.js';
 import { renderDriftIssue } from '../render/drift-issue.js';
 import { ExitCode } from '../util/errors.js';
-import { GitHubClient } from './client.js';
-import { startRun, withPlan, type ActionOptions } from './run.js';
+import { githubClientOf, startRun, withPlan, type ActionOptions } from './run.js';
 
 /** Marks the drift issue of one target planned from one folder, as the comment marker does. */
 function driftMarker(target: string, directory: string): string {
@@ -18,7 +16,7 @@ function driftMarker(target: string, directory: string): string {
  */
 export async function runDriftMode(options: ActionOptions, io: Io): Promise<ExitCode> {
   const run = await startRun(io);
-  const { repository, token, apiUrl } = run.context;
+  const { repository, token } = run.context;
   const targets =
     options.target !== undefined
       ? [options.target]
@@ -33,11 +31,7 @@ export async function runDriftMode(options: ActionOptions, io: Io): Promise<Exit
     io.stderr.write('Drift found is not reported as an issue: no GITHUB_REPOSITORY or token.\n');
     return ExitCode.error;
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token,
-    ...(options.debug ? { onRequest: debugRequests(io) } : {}),
-  });
+  const client = githubClientOf(run, token, io, options.debug);
   try {
     const open = [];
     for await (const issue of client.listOpenIssues(repository)) open.push(issue);

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { Io } from '../app/io.js';
-import { debugRequests } from '../app/session.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { compareWithReview } from '../reconcile/review-record.js';
 import { reviewRecordJson } from '../render/github-markdown.js';
 import { UserFacingError } from '../util/errors.js';
-import { GitHubClient } from './client.js';
-import type { ActionRun } from './run.js';
+import { githubClientOf, type ActionRun } from './run.js';
 import { commentMarker, findStickyComment, type CommentScope } from './sticky-comment.js';
 
 /** What the merge's plan is, next to the plan last shown on its pull request. */
@@ -38,15 +36,11 @@ export async function compareWithReviewedPlan(
   plan: Plan,
   { debug }: { debug: boolean },
 ): Promise<ReviewOutcome> {
-  const { repository, token, apiUrl, event } = run.context;
+  const { repository, token, event } = run.context;
   if (repository === null || token === undefined || event.sha === null) {
     return { kind: 'unknown', reason: 'no token or commit to find the pull request with' };
   }
-  const client = new GitHubClient({
-    apiUrl,
-    token,
-    ...(debug ? { onRequest: debugRequests(io) } : {}),
-  });
+  const client = githubClientOf(run, token, io, debug);
   try {
     const pulls = await client.listPullRequestsOfCommit(repository, event.sha);
     const merged =
@@ -84,13 +78,15 @@ export async function compareWithReviewedPlan(
 
 /** Tell the pull request that what is applied is not what it showed. */
 export async function commentPlanChanged(
+  io: Io,
   run: ActionRun,
   pullRequest: number,
   body: string,
+  { debug }: { debug: boolean },
 ): Promise<void> {
-  const { repository, token, apiUrl } = run.context;
+  const { repository, token } = run.context;
   if (repository === null || token === undefined) return;
-  const client = new GitHubClient({ apiUrl, token });
+  const client = githubClientOf(run, token, io, debug);
   try {
     await client.createIssueComment(repository, pullRequest, body);
   } finally {

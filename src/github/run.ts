@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { CommonOptions } from '../app/options.js';
 import { ExitError, UserFacingError } from '../util/errors.js';
 import type { Io } from '../app/io.js';
-import { openSession, planSession, type Session, type ShowDiagnostics } from '../app/session.js';
+import {
+  debugRequests,
+  openSession,
+  planSession,
+  type Session,
+  type ShowDiagnostics,
+} from '../app/session.js';
+import { GitHubClient } from './client.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { renderAnnotations } from '../render/diagnostics.js';
@@ -116,4 +123,18 @@ export async function saveForLaterSteps(
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text);
   return file;
+}
+
+/** A client of GitHub's API with the run's token, every request printed with --debug. */
+export function githubClientOf(
+  run: ActionRun,
+  token: string,
+  io: Io,
+  debug: boolean,
+): GitHubClient {
+  return new GitHubClient({
+    apiUrl: run.context.apiUrl,
+    token,
+    ...(debug ? { onRequest: debugRequests(io) } : {}),
+  });
 }
