@@ -66610,6 +66610,7 @@ var apply_exports = {};
 __export(apply_exports, {
   apply: () => apply,
   applyUsage: () => applyUsage,
+  confirmAndApply: () => confirmAndApply,
   parseApplyArgs: () => parseApplyArgs
 });
 function parseApplyArgs(args2) {
@@ -66651,23 +66652,27 @@ ${renderPlanText(plan2, { color })}`);
       return ExitCode.ok;
     }
     if (!hasChanges(plan2)) return done(io, emptyReport(), output2);
-    const applyOptions = {
-      limits: session.config,
-      allowMassDelete: options2.allowMassDelete,
-      onEvent: progressRenderer((text2) => info.write(text2), {
-        color,
-        tty: io.isTTY && options2.format === "text"
-      })
-    };
-    await confirmApply(plan2, { ...applyOptions, yes: options2.yes }, io, info);
-    const report = await applyPlan(plan2, session.connection.client, {
-      ...applyOptions,
-      signal: abortOnInterrupt(io)
-    });
-    return done(io, report, output2);
+    return await confirmAndApply(plan2, session, options2, io, info);
   } finally {
     await session.connection.close();
   }
+}
+async function confirmAndApply(plan2, session, options2, io, info) {
+  const color = wantsColor(io, options2.color);
+  const applyOptions = {
+    limits: session.config,
+    allowMassDelete: options2.allowMassDelete,
+    onEvent: progressRenderer((text2) => info.write(text2), {
+      color,
+      tty: io.isTTY && options2.format === "text"
+    })
+  };
+  await confirmApply(plan2, { ...applyOptions, yes: options2.yes }, io, info);
+  const report = await applyPlan(plan2, session.connection.client, {
+    ...applyOptions,
+    signal: abortOnInterrupt(io)
+  });
+  return done(io, report, { format: options2.format, color });
 }
 function done(io, report, output2) {
   io.stdout.write(renderApplyOutput(report, output2));
@@ -66728,6 +66733,133 @@ publish and delete. Safe to run again at any time; a second run changes nothing.
         "opencx-trainings apply",
         "opencx-trainings apply --target production --yes",
         "opencx-trainings plan --out plan.json && opencx-trainings apply --plan plan.json --yes"
+      ]
+    });
+  }
+});
+
+// src/reconcile/promotion.ts
+function promotionGaps(staging, production) {
+  const pending = /* @__PURE__ */ new Map();
+  for (const a of staging.actions) if (a.kind !== "no-op") pending.set(a.key, a);
+  return production.actions.filter((a) => a.kind !== "no-op").flatMap((a) => {
+    const there = pending.get(a.key);
+    if (there === void 0) return [];
+    const why = there.kind === "create" ? "not on it yet" : there.kind === "delete" ? "still on it" : `different there (${there.kind} pending)`;
+    return [`${a.kind} ${a.key}: ${why}`];
+  });
+}
+var init_promotion = __esm({
+  "src/reconcile/promotion.ts"() {
+    "use strict";
+  }
+});
+
+// src/cli/commands/promote.ts
+var promote_exports = {};
+__export(promote_exports, {
+  parsePromoteArgs: () => parsePromoteArgs,
+  promote: () => promote,
+  promoteUsage: () => promoteUsage
+});
+function parsePromoteArgs(args2) {
+  const { values } = parseFlags(PROMOTE_FLAGS, args2);
+  if (values.help === true) return "help";
+  const from = stringValue(values.from);
+  const to = stringValue(values.to);
+  if (from === void 0 || to === void 0) {
+    throw new UsageError("--from and --to are required: the target tried first, and the next one.");
+  }
+  if (from === to) throw new UsageError(`--from and --to name the same target, "${from}".`);
+  return {
+    ...commonOptions(values),
+    target: void 0,
+    debug: values.debug === true,
+    from,
+    to,
+    yes: values.yes === true,
+    allowMassDelete: values["allow-mass-delete"] === true
+  };
+}
+async function promote(options2, io) {
+  const staging = await planOf(options2.from, options2, io);
+  const session = await openSession({ ...options2, target: options2.to }, io, io.stdout);
+  try {
+    const { plan: plan2 } = await planSession(session, io, options2);
+    io.stdout.write(`
+${renderPlanText(plan2, { color: wantsColor(io, options2.color) })}`);
+    const gaps = promotionGaps(staging, plan2);
+    if (gaps.length > 0) {
+      io.stderr.write(
+        `
+Not promoted: target "${options2.from}" does not hold what this would change on "${options2.to}"; nothing was written.
+${gaps.map((g) => `  - ${g}`).join("\n")}
+Apply to "${options2.from}" first, check it, then promote.
+`
+      );
+      return ExitCode.error;
+    }
+    if (!hasChanges(plan2)) return ExitCode.ok;
+    return await confirmAndApply(plan2, session, { ...options2, format: "text" }, io, io.stdout);
+  } finally {
+    await session.connection.close();
+  }
+}
+async function planOf(target2, options2, io) {
+  const session = await openSession({ ...options2, target: target2 }, io, io.stdout);
+  try {
+    return (await planSession(session, io, options2)).plan;
+  } finally {
+    await session.connection.close();
+  }
+}
+var _target, REPOSITORY_FLAGS, PROMOTE_FLAGS, promoteUsage;
+var init_promote = __esm({
+  "src/cli/commands/promote.ts"() {
+    "use strict";
+    init_session();
+    init_io();
+    init_plan_types();
+    init_promotion();
+    init_plan_text();
+    init_errors();
+    init_args();
+    init_usage();
+    init_apply2();
+    ({ target: _target, ...REPOSITORY_FLAGS } = COMMON_OPTIONS);
+    PROMOTE_FLAGS = {
+      from: { type: "string", value: "TARGET", required: true },
+      to: { type: "string", value: "TARGET", required: true },
+      yes: { type: "boolean", short: "y" },
+      "allow-mass-delete": { type: "boolean" },
+      debug: { type: "boolean" },
+      ...REPOSITORY_FLAGS
+    };
+    promoteUsage = renderUsage({
+      command: "promote",
+      flags: PROMOTE_FLAGS,
+      about: `Apply the files to one target (production) only if another (staging) already holds exactly
+what that would change: for every training it would create, change or delete, the same text
+and settings by key (segments and directories by each target's own ids), or the same absence.
+Otherwise it lists what the first target lacks and writes nothing. Reads both; writes only --to.`,
+      sections: [
+        {
+          title: "Options",
+          rows: [
+            ["--from TARGET", "the target that was tried first (staging)"],
+            ["--to TARGET", "the target to apply to (production)"],
+            ["-y, --yes", "do not ask (required when not run from a terminal)"],
+            [
+              "--allow-mass-delete",
+              "let the plan delete more than max_deletes / max_delete_ratio allow"
+            ],
+            ...SESSION_ROWS
+          ]
+        }
+      ],
+      examples: [
+        "opencx-trainings apply --target staging",
+        "opencx-trainings promote --from staging --to production"
       ]
     });
   }
@@ -75576,6 +75708,13 @@ var COMMANDS = {
     const m = await Promise.resolve().then(() => (init_apply2(), apply_exports));
     return { usage: m.applyUsage, parse: m.parseApplyArgs, run: m.apply };
   }),
+  promote: lazy2(
+    "Apply to a target what another already holds (staging to production)",
+    async () => {
+      const m = await Promise.resolve().then(() => (init_promote(), promote_exports));
+      return { usage: m.promoteUsage, parse: m.parsePromoteArgs, run: m.promote };
+    }
+  ),
   pull: lazy2("Write a file for each training in OpenCX (adopt an existing org)", async () => {
     const m = await Promise.resolve().then(() => (init_pull2(), pull_exports));
     return { usage: m.pullUsage, parse: m.parsePullArgs, run: m.pull };

@@ -52,6 +52,13 @@ const COMMANDS: Record<string, CommandEntry> = {
     const m = await import('./commands/apply.js');
     return { usage: m.applyUsage, parse: m.parseApplyArgs, run: m.apply };
   }),
+  promote: lazy(
+    'Apply to a target what another already holds (staging to production)',
+    async () => {
+      const m = await import('./commands/promote.js');
+      return { usage: m.promoteUsage, parse: m.parsePromoteArgs, run: m.promote };
+    },
+  ),
   pull: lazy('Write a file for each training in OpenCX (adopt an existing org)', async () => {
     const m = await import('./commands/pull.js');
     return { usage: m.pullUsage, parse: m.parsePullArgs, run: m.pull };

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
-const COMMANDS = ['validate', 'plan', 'apply', 'pull', 'init', 'github', 'emulator', 'schema'];
+const COMMANDS = [
+  'validate',
+  'lint',
+  'explain',
+  'plan',
+  'apply',
+  'promote',
+  'pull',
+  'init',
+  'github',
+  'emulator',
+  'schema',
+];
 
 async function run(args: string[]) {
   return runCli(args, { cwd: await tempDir() });

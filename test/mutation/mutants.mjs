@@ -2,6 +2,13 @@
 // must occur exactly once in `file`), with the tests that must then fail.
 export const MUTANTS = [
   {
+    name: 'promote applies what staging does not hold',
+    file: 'src/cli/commands/promote.ts',
+    from: 'if (gaps.length > 0) {',
+    to: 'if (false) {',
+    tests: ['test/integration/promote.test.ts'],
+  },
+  {
     name: 'plan-changed refuse applies the changed plan anyway',
     file: 'src/github/apply-mode.ts',
     from: 'if (refused) return ExitCode.error;',

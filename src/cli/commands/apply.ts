@@ -1,7 +1,7 @@
 import { ExitCode, ExitError } from '../../util/errors.js';
 import { applyPlan } from '../../reconcile/apply.js';
 import { emptyReport, type ApplyReport } from '../../reconcile/apply-types.js';
-import { hasChanges } from '../../reconcile/plan-types.js';
+import { hasChanges, type Plan } from '../../reconcile/plan-types.js';
 import { progressRenderer, renderApplyOutput } from '../../render/apply-report.js';
 import { planJsonChunks } from '../../render/plan-json.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -9,9 +9,15 @@ import { choice, commonOptions, parseFlags, stringValue, type Flags } from '../a
 import { renderUsage, SESSION_ROWS, TARGET_ROW } from '../usage.js';
 import { confirmApply } from '../../app/confirm.js';
 import { abortOnInterrupt } from '../../app/interrupt.js';
-import { wantsColor, writePieces, type Io } from '../../app/io.js';
+import { wantsColor, writePieces, type Io, type Writer } from '../../app/io.js';
 import { checkSavedPlan, readPlanFile } from '../../app/plan-file.js';
-import { jsonDiagnostics, openSession, planSession, type SyncOptions } from '../../app/session.js';
+import {
+  jsonDiagnostics,
+  openSession,
+  planSession,
+  type Session,
+  type SyncOptions,
+} from '../../app/session.js';
 import { SYNC_FLAGS } from './plan.js';
 
 export interface ApplyOptions extends SyncOptions {
@@ -101,23 +107,38 @@ export async function apply(options: ApplyOptions, io: Io): Promise<ExitCode> {
       return ExitCode.ok;
     }
     if (!hasChanges(plan)) return done(io, emptyReport(), output);
-    const applyOptions = {
-      limits: session.config,
-      allowMassDelete: options.allowMassDelete,
-      onEvent: progressRenderer((text) => info.write(text), {
-        color,
-        tty: io.isTTY && options.format === 'text',
-      }),
-    };
-    await confirmApply(plan, { ...applyOptions, yes: options.yes }, io, info);
-    const report = await applyPlan(plan, session.connection.client, {
-      ...applyOptions,
-      signal: abortOnInterrupt(io),
-    });
-    return done(io, report, output);
+    return await confirmAndApply(plan, session, options, io, info);
   } finally {
     await session.connection.close();
   }
+}
+
+/**
+ * Ask (unless --yes), apply with progress on `info`, and print the report last, on stdout: what
+ * apply and promote share. An action that failed fails the command; Ctrl+C exits 130.
+ */
+export async function confirmAndApply(
+  plan: Plan,
+  session: Session,
+  options: Pick<ApplyOptions, 'yes' | 'allowMassDelete' | 'format' | 'color'>,
+  io: Io,
+  info: Writer,
+): Promise<ExitCode> {
+  const color = wantsColor(io, options.color);
+  const applyOptions = {
+    limits: session.config,
+    allowMassDelete: options.allowMassDelete,
+    onEvent: progressRenderer((text) => info.write(text), {
+      color,
+      tty: io.isTTY && options.format === 'text',
+    }),
+  };
+  await confirmApply(plan, { ...applyOptions, yes: options.yes }, io, info);
+  const report = await applyPlan(plan, session.connection.client, {
+    ...applyOptions,
+    signal: abortOnInterrupt(io),
+  });
+  return done(io, report, { format: options.format, color });
 }
 
 /** The report last, on stdout; an action that failed fails the command. */
