@@ -73466,7 +73466,12 @@ never overwritten without --force. A second pull writes nothing.`,
 });
 
 // src/init/templates.ts
-function configTemplate(namespace) {
+function configTemplate(namespace, { promotion = false } = {}) {
+  const staging = promotion ? `  # Where merges are applied first; \`promote\` then copies what it holds to production.
+  staging:
+    url: ${OPENCX_API_URL}
+    token_env: OPENCX_STAGING_KEY
+` : "";
   return `# opencx-trainings configuration (see the README of opencx-trainings, "Configuration").
 root: trainings
 
@@ -73480,7 +73485,7 @@ namespace: ${namespace}
 #   Billing: 3c9a7f52-1d4e-4b8a-9f3e-2a6b5c7d8e01
 
 targets:
-  # Your OpenCX org. The API key comes from this environment variable (a repository secret
+${staging}  # Your OpenCX org. The API key comes from this environment variable (a repository secret
   # in CI), never from a file.
   production:
     url: ${OPENCX_API_URL}
@@ -73642,7 +73647,46 @@ function renderSyncWorkflow(options2 = {}) {
 function scalar(value) {
   return /^[A-Za-z0-9_./@-]+$/.test(value) && !/^[-.@]/.test(value) ? value : JSON.stringify(value);
 }
-var SYNC_WORKFLOW_PATH, ACTION_REF, DEFAULT_SYNC_TARGET;
+function renderPromoteWorkflow(version2) {
+  return `${[
+    "# OpenCX trainings: promote to production what staging already holds.",
+    "#",
+    "# Merges to main apply to staging (trainings-sync.yml). Once staging has been checked, run this",
+    "# workflow (Actions > OpenCX promotion > Run workflow): it applies the files to production only if",
+    "# staging holds exactly what that would change, and otherwise says what staging lacks. Add",
+    '# required reviewers to the "production" environment (Settings > Environments) so that someone',
+    "# approves each promotion.",
+    "#",
+    `# Needs the repository secrets ${STAGING_TOKEN_ENV} and ${DEFAULT_TOKEN_ENV}.`,
+    "name: OpenCX promotion",
+    "",
+    "on:",
+    "  workflow_dispatch:",
+    "",
+    "permissions:",
+    "  contents: read",
+    "",
+    "jobs:",
+    "  promote:",
+    "    runs-on: ubuntu-latest",
+    "    environment: production",
+    "    # One promotion at a time, never cancelled half-way.",
+    "    concurrency:",
+    "      group: opencx-trainings-apply-production",
+    "      cancel-in-progress: false",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "      - uses: actions/setup-node@v4",
+    "        with:",
+    "          node-version: 24",
+    `      - run: npx --yes opencx-trainings@${version2} promote --from ${STAGING_TARGET} --to ${DEFAULT_SYNC_TARGET} --yes`,
+    "        env:",
+    `          ${STAGING_TOKEN_ENV}: \${{ secrets.${STAGING_TOKEN_ENV} }}`,
+    `          ${DEFAULT_TOKEN_ENV}: \${{ secrets.${DEFAULT_TOKEN_ENV} }}`
+  ].join("\n")}
+`;
+}
+var SYNC_WORKFLOW_PATH, ACTION_REF, DEFAULT_SYNC_TARGET, PROMOTE_WORKFLOW_PATH, STAGING_TARGET, STAGING_TOKEN_ENV;
 var init_workflow_template = __esm({
   "src/init/workflow-template.ts"() {
     "use strict";
@@ -73650,11 +73694,15 @@ var init_workflow_template = __esm({
     SYNC_WORKFLOW_PATH = ".github/workflows/trainings-sync.yml";
     ACTION_REF = "opencx/opencx-trainings@v1";
     DEFAULT_SYNC_TARGET = "production";
+    PROMOTE_WORKFLOW_PATH = ".github/workflows/trainings-promote.yml";
+    STAGING_TARGET = "staging";
+    STAGING_TOKEN_ENV = "OPENCX_STAGING_KEY";
   }
 });
 
 // src/init/scaffold.ts
 function scaffoldFiles(options2) {
+  const promotion = options2.promotion === true;
   const examples = options2.withExamples ? [
     {
       path: `${EXAMPLES_DIR}/orders/where-is-my-order.md`,
@@ -73670,16 +73718,25 @@ function scaffoldFiles(options2) {
   return [
     {
       path: "opencx.yml",
-      text: configTemplate(options2.namespace),
-      purpose: `configuration: namespace "${options2.namespace}", targets production and local`
+      text: configTemplate(options2.namespace, { promotion }),
+      purpose: `configuration: namespace "${options2.namespace}", targets ${promotion ? "staging, " : ""}production and local`
     },
     ...examples,
     {
       // The same workflow as this project's own, through the published action.
       path: SYNC_WORKFLOW_PATH,
-      text: renderSyncWorkflow(),
-      purpose: "plan on pull requests (one sticky comment), apply on pushes to main"
+      text: renderSyncWorkflow(
+        promotion ? { target: STAGING_TARGET, tokenEnv: STAGING_TOKEN_ENV } : {}
+      ),
+      purpose: `plan on pull requests (one sticky comment), apply on pushes to main${promotion ? ", to staging" : ""}`
     },
+    ...promotion ? [
+      {
+        path: PROMOTE_WORKFLOW_PATH,
+        text: renderPromoteWorkflow(options2.version),
+        purpose: "promote to production what staging holds, approved in the production environment"
+      }
+    ] : [],
     {
       path: ".vscode/settings.json",
       text: VSCODE_SETTINGS,
@@ -73725,7 +73782,8 @@ async function initRepository(options2) {
   const existingTrainings = await (0, import_fast_glob2.default)("**/*.md", { cwd: path14.join(dir, EXAMPLES_DIR) });
   const examples = existingTrainings.length === 0;
   const results = [];
-  for (const file2 of scaffoldFiles({ namespace, version: version2, withExamples: examples })) {
+  const promotion = options2.promotion === true;
+  for (const file2 of scaffoldFiles({ namespace, version: version2, withExamples: examples, promotion })) {
     const absolute = await resolveInside(dir, file2.path);
     const outcome = absolute === void 0 ? "outside" : await writeFileAtomic(absolute, file2.text, { overwrite: false });
     results.push({
@@ -73827,12 +73885,18 @@ function parseInitArgs(args2) {
   return {
     dir: stringValue(values.dir),
     namespace,
+    promotion: values.promotion === true,
     color: values["no-color"] === true ? false : values.color === true ? true : void 0
   };
 }
 async function init(options2, io) {
   const dir = path15.resolve(io.cwd, options2.dir ?? ".");
-  const outcome = await initRepository({ dir, namespace: options2.namespace, version: VERSION });
+  const outcome = await initRepository({
+    dir,
+    namespace: options2.namespace,
+    version: VERSION,
+    promotion: options2.promotion
+  });
   io.stdout.write(
     renderInitReport(outcome.results, {
       dir: path15.relative(io.cwd, dir) || ".",
@@ -73860,6 +73924,7 @@ var init_init2 = __esm({
     INIT_FLAGS = {
       dir: { type: "string", value: "DIR" },
       namespace: { type: "string", value: "NAME" },
+      promotion: { type: "boolean" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" }
@@ -73880,6 +73945,10 @@ in .gitignore. Never overwrites a file: those that exist are left as they are an
               "--namespace NAME",
               "owner name recorded on the trainings it creates (default: from the folder name)"
             ],
+            [
+              "--promotion",
+              "merges apply to a staging target; a workflow promotes to production what staging holds"
+            ],
             COLOR_ROW,
             HELP_ROW
           ]
@@ -73887,7 +73956,8 @@ in .gitignore. Never overwrites a file: those that exist are left as they are an
       ],
       examples: [
         "opencx-trainings init",
-        "opencx-trainings init --dir support-bot --namespace support"
+        "opencx-trainings init --dir support-bot --namespace support",
+        "opencx-trainings init --promotion"
       ]
     });
   }

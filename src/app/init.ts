@@ -23,13 +23,15 @@ export async function initRepository(options: {
   dir: string;
   namespace: string | undefined;
   version: string;
+  promotion?: boolean;
 }): Promise<InitOutcome> {
   const { dir, version } = options;
   const namespace = options.namespace ?? namespaceFor(path.basename(dir));
   const existingTrainings = await fg('**/*.md', { cwd: path.join(dir, EXAMPLES_DIR) });
   const examples = existingTrainings.length === 0;
   const results: InitResult[] = [];
-  for (const file of scaffoldFiles({ namespace, version, withExamples: examples })) {
+  const promotion = options.promotion === true;
+  for (const file of scaffoldFiles({ namespace, version, withExamples: examples, promotion })) {
     const absolute = await resolveInside(dir, file.path);
     const outcome =
       absolute === undefined

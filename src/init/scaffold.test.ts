@@ -8,6 +8,40 @@ import { gitignoreChange, namespaceFor, scaffoldFiles } from './scaffold.js';
 const files = scaffoldFiles({ namespace: 'acme-support', version: '1.2.3', withExamples: true });
 const textOf = (p: string): string => files.find((f) => f.path === p)?.text ?? '';
 
+describe('scaffoldFiles with promotion', () => {
+  const promoted = scaffoldFiles({
+    namespace: 'acme',
+    version: '1.2.3',
+    withExamples: false,
+    promotion: true,
+  });
+  const text = (p: string): string => promoted.find((f) => f.path === p)?.text ?? '';
+
+  it('adds a staging target, where merges are applied', () => {
+    const parsed = parseConfig('opencx.yml', text('opencx.yml'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    expect(parsed.config.targets.staging).toMatchObject({
+      kind: 'remote',
+      tokenEnv: 'OPENCX_STAGING_KEY',
+    });
+    expect(text('.github/workflows/trainings-sync.yml')).toBe(
+      renderSyncWorkflow({ target: 'staging', tokenEnv: 'OPENCX_STAGING_KEY' }),
+    );
+  });
+
+  it('adds the promotion workflow, held by the production environment', () => {
+    const workflow = parse(text('.github/workflows/trainings-promote.yml')) as {
+      on: Record<string, unknown>;
+      jobs: { promote: { environment: string; steps: { run?: string }[] } };
+    };
+    expect(Object.keys(workflow.on)).toEqual(['workflow_dispatch']);
+    expect(workflow.jobs.promote.environment).toBe('production');
+    expect(workflow.jobs.promote.steps.at(-1)?.run).toBe(
+      'npx --yes opencx-trainings@1.2.3 promote --from staging --to production --yes',
+    );
+  });
+});
+
 describe('scaffoldFiles', () => {
   it('writes a configuration with a production target and a local one', () => {
     const parsed = parseConfig('opencx.yml', textOf('opencx.yml'));

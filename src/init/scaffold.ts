@@ -8,7 +8,14 @@ import {
   VSCODE_SETTINGS,
   configTemplate,
 } from './templates.js';
-import { SYNC_WORKFLOW_PATH, renderSyncWorkflow } from './workflow-template.js';
+import {
+  PROMOTE_WORKFLOW_PATH,
+  STAGING_TARGET,
+  STAGING_TOKEN_ENV,
+  SYNC_WORKFLOW_PATH,
+  renderPromoteWorkflow,
+  renderSyncWorkflow,
+} from './workflow-template.js';
 
 export interface ScaffoldFile {
   /** Relative to the repository, with `/`. */
@@ -28,7 +35,10 @@ export function scaffoldFiles(options: {
   namespace: string;
   version: string;
   withExamples: boolean;
+  /** Merges go to a staging target, and a workflow promotes to production. */
+  promotion?: boolean;
 }): ScaffoldFile[] {
+  const promotion = options.promotion === true;
   const examples: ScaffoldFile[] = options.withExamples
     ? [
         {
@@ -46,16 +56,28 @@ export function scaffoldFiles(options: {
   return [
     {
       path: 'opencx.yml',
-      text: configTemplate(options.namespace),
-      purpose: `configuration: namespace "${options.namespace}", targets production and local`,
+      text: configTemplate(options.namespace, { promotion }),
+      purpose: `configuration: namespace "${options.namespace}", targets ${promotion ? 'staging, ' : ''}production and local`,
     },
     ...examples,
     {
       // The same workflow as this project's own, through the published action.
       path: SYNC_WORKFLOW_PATH,
-      text: renderSyncWorkflow(),
-      purpose: 'plan on pull requests (one sticky comment), apply on pushes to main',
+      text: renderSyncWorkflow(
+        promotion ? { target: STAGING_TARGET, tokenEnv: STAGING_TOKEN_ENV } : {},
+      ),
+      purpose: `plan on pull requests (one sticky comment), apply on pushes to main${promotion ? ', to staging' : ''}`,
     },
+    ...(promotion
+      ? [
+          {
+            path: PROMOTE_WORKFLOW_PATH,
+            text: renderPromoteWorkflow(options.version),
+            purpose:
+              'promote to production what staging holds, approved in the production environment',
+          },
+        ]
+      : []),
     {
       path: '.vscode/settings.json',
       text: VSCODE_SETTINGS,

@@ -8,7 +8,14 @@ import { DEFAULT_TOKEN_ENV, OPENCX_API_URL } from '../model/opencx-api.js';
 
 const SCHEMA_DIR = './node_modules/opencx-trainings/schema';
 
-export function configTemplate(namespace: string): string {
+export function configTemplate(namespace: string, { promotion = false } = {}): string {
+  const staging = promotion
+    ? `  # Where merges are applied first; \`promote\` then copies what it holds to production.
+  staging:
+    url: ${OPENCX_API_URL}
+    token_env: OPENCX_STAGING_KEY
+`
+    : '';
   return `# opencx-trainings configuration (see the README of opencx-trainings, "Configuration").
 root: trainings
 
@@ -22,7 +29,7 @@ namespace: ${namespace}
 #   Billing: 3c9a7f52-1d4e-4b8a-9f3e-2a6b5c7d8e01
 
 targets:
-  # Your OpenCX org. The API key comes from this environment variable (a repository secret
+${staging}  # Your OpenCX org. The API key comes from this environment variable (a repository secret
   # in CI), never from a file.
   production:
     url: ${OPENCX_API_URL}

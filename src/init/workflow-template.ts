@@ -115,3 +115,52 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
 function scalar(value: string): string {
   return /^[A-Za-z0-9_./@-]+$/.test(value) && !/^[-.@]/.test(value) ? value : JSON.stringify(value);
 }
+
+export const PROMOTE_WORKFLOW_PATH = '.github/workflows/trainings-promote.yml';
+/** The target that pull requests and merges go to first, when init sets up promotion. */
+export const STAGING_TARGET = 'staging';
+export const STAGING_TOKEN_ENV = 'OPENCX_STAGING_KEY';
+
+/**
+ * The workflow that promotes what staging holds to production, started by hand and held by the
+ * `production` environment's required reviewers. It runs the CLI at the version `init` was run
+ * with, so that a promotion checks with the code that set it up until the repository upgrades.
+ */
+export function renderPromoteWorkflow(version: string): string {
+  return `${[
+    '# OpenCX trainings: promote to production what staging already holds.',
+    '#',
+    '# Merges to main apply to staging (trainings-sync.yml). Once staging has been checked, run this',
+    '# workflow (Actions > OpenCX promotion > Run workflow): it applies the files to production only if',
+    '# staging holds exactly what that would change, and otherwise says what staging lacks. Add',
+    '# required reviewers to the "production" environment (Settings > Environments) so that someone',
+    '# approves each promotion.',
+    '#',
+    `# Needs the repository secrets ${STAGING_TOKEN_ENV} and ${DEFAULT_TOKEN_ENV}.`,
+    'name: OpenCX promotion',
+    '',
+    'on:',
+    '  workflow_dispatch:',
+    '',
+    'permissions:',
+    '  contents: read',
+    '',
+    'jobs:',
+    '  promote:',
+    '    runs-on: ubuntu-latest',
+    '    environment: production',
+    '    # One promotion at a time, never cancelled half-way.',
+    '    concurrency:',
+    '      group: opencx-trainings-apply-production',
+    '      cancel-in-progress: false',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    '          node-version: 24',
+    `      - run: npx --yes opencx-trainings@${version} promote --from ${STAGING_TARGET} --to ${DEFAULT_SYNC_TARGET} --yes`,
+    '        env:',
+    `          ${STAGING_TOKEN_ENV}: \${{ secrets.${STAGING_TOKEN_ENV} }}`,
+    `          ${DEFAULT_TOKEN_ENV}: \${{ secrets.${DEFAULT_TOKEN_ENV} }}`,
+  ].join('\n')}\n`;
+}

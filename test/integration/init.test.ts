@@ -54,6 +54,18 @@ describe('init', () => {
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe('.opencx/\n');
   });
 
+  it('sets up promotion: merges to staging, a workflow that promotes to production', async () => {
+    const dir = await tempDir('opencx-promotion-');
+    const result = await runCli(['init', '--promotion'], { cwd: dir, env: {} });
+    expect(result.code).toBe(0);
+    const files = await snapshot(dir);
+    expect(Object.keys(files)).toContain('.github/workflows/trainings-promote.yml');
+    expect(files['opencx.yml']).toContain('  staging:\n');
+    expect(files['.github/workflows/trainings-sync.yml']).toContain('target: staging');
+    expect(result.stdout).toContain('trainings-promote.yml');
+    expect((await runCli(['validate'], { cwd: dir, env: {} })).code).toBe(0);
+  });
+
   it('never overwrites a file, and a second run changes nothing', async () => {
     const dir = await tempDir('opencx-init-');
     await runCli(['init'], { cwd: dir });

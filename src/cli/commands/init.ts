@@ -13,12 +13,14 @@ import { wantsColor, type Io } from '../../app/io.js';
 export interface InitOptions {
   dir: string | undefined;
   namespace: string | undefined;
+  promotion: boolean;
   color: boolean | undefined;
 }
 
 const INIT_FLAGS = {
   dir: { type: 'string', value: 'DIR' },
   namespace: { type: 'string', value: 'NAME' },
+  promotion: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -40,6 +42,10 @@ in .gitignore. Never overwrites a file: those that exist are left as they are an
           '--namespace NAME',
           'owner name recorded on the trainings it creates (default: from the folder name)',
         ],
+        [
+          '--promotion',
+          'merges apply to a staging target; a workflow promotes to production what staging holds',
+        ],
         COLOR_ROW,
         HELP_ROW,
       ],
@@ -48,6 +54,7 @@ in .gitignore. Never overwrites a file: those that exist are left as they are an
   examples: [
     'opencx-trainings init',
     'opencx-trainings init --dir support-bot --namespace support',
+    'opencx-trainings init --promotion',
   ],
 });
 
@@ -63,13 +70,19 @@ export function parseInitArgs(args: readonly string[]): InitOptions | 'help' {
   return {
     dir: stringValue(values.dir),
     namespace,
+    promotion: values.promotion === true,
     color: values['no-color'] === true ? false : values.color === true ? true : undefined,
   };
 }
 
 export async function init(options: InitOptions, io: Io): Promise<ExitCode> {
   const dir = path.resolve(io.cwd, options.dir ?? '.');
-  const outcome = await initRepository({ dir, namespace: options.namespace, version: VERSION });
+  const outcome = await initRepository({
+    dir,
+    namespace: options.namespace,
+    version: VERSION,
+    promotion: options.promotion,
+  });
   io.stdout.write(
     renderInitReport(outcome.results, {
       dir: path.relative(io.cwd, dir) || '.',
