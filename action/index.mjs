@@ -75244,7 +75244,9 @@ async function runDriftMode(options2, io) {
     options2,
     io,
     run2,
-    (_plan, session) => Promise.resolve(Object.keys(session.config.targets))
+    (_plan, session) => Promise.resolve(
+      Object.entries(session.config.targets).filter(([, target2]) => target2.kind === "remote").map(([name]) => name)
+    )
   );
   const plans = [];
   for (const target2 of targets.length === 0 ? [void 0] : targets) {

@@ -9,7 +9,7 @@ function driftMarker(target: string, directory: string): string {
 }
 
 /**
- * `mode: drift`, on a schedule: plan each target (the one named, else every target of
+ * `mode: drift`, on a schedule: plan each target (the one named, else every remote target of
  * opencx.yml); a target that differs from the files gets one open issue, updated on every run
  * and found again by its hidden marker; once it matches again, the issue is closed with a
  * comment. Never writes to OpenCX.
@@ -17,11 +17,16 @@ function driftMarker(target: string, directory: string): string {
 export async function runDriftMode(options: ActionOptions, io: Io): Promise<ExitCode> {
   const run = await startRun(io);
   const { repository, token } = run.context;
+  // Every remote target when none is named: an embedded emulator holds nothing to drift from.
   const targets =
     options.target !== undefined
       ? [options.target]
       : await withPlan(options, io, run, (_plan, session) =>
-          Promise.resolve(Object.keys(session.config.targets)),
+          Promise.resolve(
+            Object.entries(session.config.targets)
+              .filter(([, target]) => target.kind === 'remote')
+              .map(([name]) => name),
+          ),
         );
   const plans = [];
   for (const target of targets.length === 0 ? [undefined] : targets) {

@@ -518,8 +518,16 @@ describe('the GitHub action, mode drift, on a schedule', () => {
     const { emulator, github, project, action } = await aRepository();
     expect((await project.run(['apply', '--yes'])).code).toBe(0);
 
+    // The embedded emulator of a local target holds nothing to drift from: not planned.
+    const config = path.join(project.dir, 'opencx.yml');
+    const written = await readFile(config, 'utf8');
+    await writeFile(
+      config,
+      written.replace('targets:\n', 'targets:\n  here:\n    emulator: .opencx/emulator.json\n'),
+    );
     const quiet = await action.run(['--mode', 'drift'], scheduled());
     expect(quiet.stdout).toContain('No drift on target "test".');
+    expect(quiet.stdout).not.toContain('target "here"');
     expect(github.issues).toEqual([]);
 
     // Someone edits a training in the dashboard.
