@@ -75795,10 +75795,13 @@ var COMMANDS = {
     const m = await Promise.resolve().then(() => (init_init2(), init_exports));
     return { usage: m.initUsage, parse: m.parseInitArgs, run: m.init };
   }),
-  github: lazy2("Plan or apply from a GitHub Actions job (the action)", async () => {
-    const m = await Promise.resolve().then(() => (init_github(), github_exports));
-    return { usage: m.githubUsage, parse: m.parseGithubArgs, run: m.github };
-  }),
+  github: lazy2(
+    "Plan, apply or check for drift from a GitHub Actions job (the action)",
+    async () => {
+      const m = await Promise.resolve().then(() => (init_github(), github_exports));
+      return { usage: m.githubUsage, parse: m.parseGithubArgs, run: m.github };
+    }
+  ),
   emulator: lazy2("Run a local emulator of the OpenCX training API", async () => {
     const m = await Promise.resolve().then(() => (init_emulator3(), emulator_exports2));
     return { usage: m.emulatorUsage, parse: m.parseEmulatorArgs, run: m.emulator };

@@ -67,10 +67,13 @@ const COMMANDS: Record<string, CommandEntry> = {
     const m = await import('./commands/init.js');
     return { usage: m.initUsage, parse: m.parseInitArgs, run: m.init };
   }),
-  github: lazy('Plan or apply from a GitHub Actions job (the action)', async () => {
-    const m = await import('./commands/github.js');
-    return { usage: m.githubUsage, parse: m.parseGithubArgs, run: m.github };
-  }),
+  github: lazy(
+    'Plan, apply or check for drift from a GitHub Actions job (the action)',
+    async () => {
+      const m = await import('./commands/github.js');
+      return { usage: m.githubUsage, parse: m.parseGithubArgs, run: m.github };
+    },
+  ),
   emulator: lazy('Run a local emulator of the OpenCX training API', async () => {
     const m = await import('./commands/emulator.js');
     return { usage: m.emulatorUsage, parse: m.parseEmulatorArgs, run: m.emulator };
