@@ -75240,14 +75240,7 @@ function driftMarker(target2, directory) {
 async function runDriftMode(options2, io) {
   const run2 = await startRun(io);
   const { repository, token: token2 } = run2.context;
-  const targets = options2.target !== void 0 ? [options2.target] : await withPlan(
-    options2,
-    io,
-    run2,
-    (_plan, session) => Promise.resolve(
-      Object.entries(session.config.targets).filter(([, target2]) => target2.kind === "remote").map(([name]) => name)
-    )
-  );
+  const targets = options2.target !== void 0 ? [options2.target] : Object.entries((await loadProject(options2, io)).config?.targets ?? {}).filter(([, target2]) => target2.kind === "remote").map(([name]) => name);
   const plans = [];
   for (const target2 of targets.length === 0 ? [void 0] : targets) {
     plans.push(await withPlan({ ...options2, target: target2 }, io, run2, (plan2) => Promise.resolve(plan2)));
@@ -75297,6 +75290,7 @@ ${renderDriftIssue(plan2, run2.info.runUrl)}`;
 var init_drift_mode = __esm({
   "src/github/drift-mode.ts"() {
     "use strict";
+    init_project();
     init_drift_issue();
     init_errors();
     init_run();

@@ -1,4 +1,5 @@
 import type { Io } from '../app/io.js';
+import { loadProject } from '../app/project.js';
 import { renderDriftIssue } from '../render/drift-issue.js';
 import { ExitCode } from '../util/errors.js';
 import { githubClientOf, startRun, withPlan, type ActionOptions } from './run.js';
@@ -18,16 +19,13 @@ export async function runDriftMode(options: ActionOptions, io: Io): Promise<Exit
   const run = await startRun(io);
   const { repository, token } = run.context;
   // Every remote target when none is named: an embedded emulator holds nothing to drift from.
+  // Read from opencx.yml alone: planning a target only to learn the names would read it twice.
   const targets =
     options.target !== undefined
       ? [options.target]
-      : await withPlan(options, io, run, (_plan, session) =>
-          Promise.resolve(
-            Object.entries(session.config.targets)
-              .filter(([, target]) => target.kind === 'remote')
-              .map(([name]) => name),
-          ),
-        );
+      : Object.entries((await loadProject(options, io)).config?.targets ?? {})
+          .filter(([, target]) => target.kind === 'remote')
+          .map(([name]) => name);
   const plans = [];
   for (const target of targets.length === 0 ? [undefined] : targets) {
     plans.push(await withPlan({ ...options, target }, io, run, (plan) => Promise.resolve(plan)));
