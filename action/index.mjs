@@ -29311,6 +29311,18 @@ var init_directories = __esm({
   }
 });
 
+// src/util/multimap.ts
+function addTo(map2, key2, value) {
+  const list = map2.get(key2);
+  if (list === void 0) map2.set(key2, [value]);
+  else list.push(value);
+}
+var init_multimap = __esm({
+  "src/util/multimap.ts"() {
+    "use strict";
+  }
+});
+
 // src/source/identity.ts
 function checkIdentities(trainings) {
   const diagnostics = [];
@@ -29343,9 +29355,7 @@ function groupsOf(trainings, by) {
   for (const t of trainings) {
     const value = by(t);
     if (value === null) continue;
-    const group = groups.get(value);
-    if (group === void 0) groups.set(value, [t]);
-    else group.push(t);
+    addTo(groups, value, t);
   }
   return [...groups.values()].filter((g) => g.length > 1);
 }
@@ -29355,6 +29365,7 @@ function othersThan(t, group) {
 var init_identity = __esm({
   "src/source/identity.ts"() {
     "use strict";
+    init_multimap();
     init_diagnostic();
   }
 });
@@ -34217,11 +34228,7 @@ function similarPairs(texts, threshold, eligible = () => true) {
   const vectors = weigh(texts.map(termsOf));
   const postings = /* @__PURE__ */ new Map();
   vectors.forEach((vector, doc) => {
-    for (const [term, weight] of vector) {
-      const list = postings.get(term);
-      if (list === void 0) postings.set(term, [{ doc, weight }]);
-      else list.push({ doc, weight });
-    }
+    for (const [term, weight] of vector) addTo(postings, term, { doc, weight });
   });
   const pairs = [];
   const dot = new Float64Array(vectors.length);
@@ -34296,11 +34303,7 @@ function nearDuplicates(texts, threshold, eligible = () => true) {
         const score = common / (other.length + size - common);
         if (score >= threshold && eligible(a, b)) pairs.push({ a, b, score });
       }
-      if (k < indexed) {
-        const list = index.get(id2);
-        if (list === void 0) index.set(id2, [b]);
-        else list.push(b);
-      }
+      if (k < indexed) addTo(index, id2, b);
     }
   });
   return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -34348,6 +34351,7 @@ var STOPWORDS, MAX_POSTINGS, ENDINGS, SHINGLE;
 var init_similarity = __esm({
   "src/lint/similarity.ts"() {
     "use strict";
+    init_multimap();
     STOPWORDS = new Set(
       "a an and are as at be but by can could do does did for from how i if in into is it its me my of on or our please should so that the their them then there they this to was we what when where which who why will with would you your yours am been being have has had any some".split(" ")
     );
@@ -34516,11 +34520,7 @@ function contradictions(published) {
     (t, index) => directivesOf(t.content).map((d) => ({ ...d, index }))
   );
   const byAction = /* @__PURE__ */ new Map();
-  for (const d of directives) {
-    const said = byAction.get(d.action);
-    if (said === void 0) byAction.set(d.action, [d]);
-    else said.push(d);
-  }
+  for (const d of directives) addTo(byAction, d.action, d);
   const drafts = [];
   const seen = /* @__PURE__ */ new Set();
   for (const [action2, said] of byAction) {
@@ -34588,6 +34588,7 @@ var RULES, titleAt, contentAt, PLACEHOLDERS;
 var init_lint = __esm({
   "src/lint/lint.ts"() {
     "use strict";
+    init_multimap();
     init_text();
     init_scope();
     init_settings();
@@ -34779,11 +34780,7 @@ function explain(trainings, at) {
   const behavioral = applying.filter((t) => t.type === "BEHAVIORAL");
   const scenarios = applying.filter((t) => t.type === "SCENARIO_SPECIFIC");
   const byDirectory = /* @__PURE__ */ new Map();
-  for (const t of scenarios) {
-    const list = byDirectory.get(t.directory);
-    if (list === void 0) byDirectory.set(t.directory, [entry2(t)]);
-    else list.push(entry2(t));
-  }
+  for (const t of scenarios) addTo(byDirectory, t.directory, entry2(t));
   const explanation = {
     channel: at.channel,
     segment: at.segment,
@@ -34805,6 +34802,7 @@ var RANKED;
 var init_explain = __esm({
   "src/lint/explain.ts"() {
     "use strict";
+    init_multimap();
     init_scope();
     init_similarity();
     RANKED = 10;
@@ -36381,9 +36379,7 @@ function matchTrainings(desired, remotes, namespace) {
   const groups = /* @__PURE__ */ new Map();
   for (const r of byId2.values()) {
     if (claimed.has(r.id) || r.ownership?.namespace !== namespace) continue;
-    const group = groups.get(r.ownership.key);
-    if (group === void 0) groups.set(r.ownership.key, [r]);
-    else group.push(r);
+    addTo(groups, r.ownership.key, r);
   }
   const duplicates = [];
   const kept = /* @__PURE__ */ new Map();
@@ -36412,6 +36408,7 @@ function matchTrainings(desired, remotes, namespace) {
 var init_match = __esm({
   "src/reconcile/match.ts"() {
     "use strict";
+    init_multimap();
     init_survivor();
   }
 });

@@ -1,3 +1,4 @@
+import { addTo } from '../util/multimap.js';
 import type { Channel, Desired } from '../model/training.js';
 import { effectiveSet, type Situation } from './scope.js';
 import { rankBySimilarity } from './similarity.js';
@@ -45,11 +46,7 @@ export function explain(
   const behavioral = applying.filter((t) => t.type === 'BEHAVIORAL');
   const scenarios = applying.filter((t) => t.type === 'SCENARIO_SPECIFIC');
   const byDirectory = new Map<string | null, Entry[]>();
-  for (const t of scenarios) {
-    const list = byDirectory.get(t.directory);
-    if (list === undefined) byDirectory.set(t.directory, [entry(t)]);
-    else list.push(entry(t));
-  }
+  for (const t of scenarios) addTo(byDirectory, t.directory, entry(t));
   const explanation: Explanation = {
     channel: at.channel,
     segment: at.segment,

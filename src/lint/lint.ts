@@ -1,3 +1,4 @@
+import { addTo } from '../util/multimap.js';
 import type { Desired } from '../model/training.js';
 import { countNewlines } from '../model/text.js';
 import {
@@ -242,11 +243,7 @@ function contradictions(published: readonly Desired[]): Draft[] {
     directivesOf(t.content).map((d) => ({ ...d, index })),
   );
   const byAction = new Map<string, typeof directives>();
-  for (const d of directives) {
-    const said = byAction.get(d.action);
-    if (said === undefined) byAction.set(d.action, [d]);
-    else said.push(d);
-  }
+  for (const d of directives) addTo(byAction, d.action, d);
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const [action, said] of byAction) {

@@ -1,3 +1,5 @@
+import { addTo } from '../util/multimap.js';
+
 /**
  * How alike two short texts (trigger phrases) read, without a model and without the network:
  * words, lower-cased, common English endings stripped and filler words dropped, weighted by
@@ -79,11 +81,7 @@ export function similarPairs(
   // term → the texts holding it, with its weight in each: the dot products are summed from it.
   const postings = new Map<string, { doc: number; weight: number }[]>();
   vectors.forEach((vector, doc) => {
-    for (const [term, weight] of vector) {
-      const list = postings.get(term);
-      if (list === undefined) postings.set(term, [{ doc, weight }]);
-      else list.push({ doc, weight });
-    }
+    for (const [term, weight] of vector) addTo(postings, term, { doc, weight });
   });
   const pairs: SimilarPair[] = [];
   // Dot products of one text with the others, summed in place; `touched` lists the non-zero.
@@ -192,11 +190,7 @@ export function nearDuplicates(
         const score = common / (other.length + size - common);
         if (score >= threshold && eligible(a, b)) pairs.push({ a, b, score });
       }
-      if (k < indexed) {
-        const list = index.get(id);
-        if (list === undefined) index.set(id, [b]);
-        else list.push(b);
-      }
+      if (k < indexed) addTo(index, id, b);
     }
   });
   return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);

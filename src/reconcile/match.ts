@@ -1,3 +1,4 @@
+import { addTo } from '../util/multimap.js';
 import type { Remote } from '../model/remote.js';
 import { oldestFirst } from '../model/survivor.js';
 import type { MatchedBy } from './plan-types.js';
@@ -49,9 +50,7 @@ export function matchTrainings(
   const groups = new Map<string, Remote[]>();
   for (const r of byId.values()) {
     if (claimed.has(r.id) || r.ownership?.namespace !== namespace) continue;
-    const group = groups.get(r.ownership.key);
-    if (group === undefined) groups.set(r.ownership.key, [r]);
-    else group.push(r);
+    addTo(groups, r.ownership.key, r);
   }
   const duplicates: Duplicate[] = [];
   const kept = new Map<string, Remote>();

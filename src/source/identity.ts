@@ -1,3 +1,4 @@
+import { addTo } from '../util/multimap.js';
 import { type Diagnostic, diagnose } from '../diagnostics/diagnostic.js';
 import type { Desired } from '../model/training.js';
 
@@ -37,9 +38,7 @@ function groupsOf(trainings: readonly Desired[], by: (t: Desired) => string | nu
   for (const t of trainings) {
     const value = by(t);
     if (value === null) continue;
-    const group = groups.get(value);
-    if (group === undefined) groups.set(value, [t]);
-    else group.push(t);
+    addTo(groups, value, t);
   }
   return [...groups.values()].filter((g) => g.length > 1);
 }
