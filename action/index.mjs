@@ -34492,10 +34492,14 @@ function unresolvedReferences(t) {
   }));
 }
 function phrases(published, settings) {
-  const { banned, required: required2 } = settings.phrases;
+  const banned = settings.phrases.banned.map((rule) => ({ rule, pattern: phrasePattern(rule) }));
+  const required2 = settings.phrases.required.map((rule) => ({
+    ...rule,
+    pattern: phrasePattern(rule)
+  }));
   const found = published.flatMap(
     (t) => banned.flatMap(
-      (rule) => matchesIn(t, phrasePattern(rule)).map(({ at, text: text2 }) => ({
+      ({ rule, pattern }) => matchesIn(t, pattern).map(({ at, text: text2 }) => ({
         ...at,
         message: `"${text2}": ${rule.message}`,
         related: []
@@ -34505,8 +34509,8 @@ function phrases(published, settings) {
   const missing = published.flatMap(
     (t) => required2.filter((rule) => (rule.type ?? t.type) === t.type).filter(
       (rule) => sharedScope(t, { channels: rule.channels ?? [], segments: rule.segments ?? [] }) !== null
-    ).filter((rule) => !phrasePattern(rule).test(`${t.title}
-${t.content}`)).map((rule) => ({
+    ).filter((rule) => `${t.title}
+${t.content}`.search(rule.pattern) === -1).map((rule) => ({
       ...contentAt(t),
       column: 1,
       message: `The instruction does not contain "${rule.phrase}": ${rule.message}`,
@@ -34567,9 +34571,8 @@ function phrasePattern(rule) {
 function matchesIn(t, pattern) {
   const start2 = contentAt(t);
   return [
-    ...t.content.matchAll(
-      new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`)
-    )
+    // matchAll works on a copy of the (global) pattern: no lastIndex is shared between calls.
+    ...t.content.matchAll(pattern)
   ].map((m) => {
     const before = t.content.slice(0, m.index);
     const lineStart = before.lastIndexOf("\n") + 1;

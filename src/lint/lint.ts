@@ -209,10 +209,15 @@ function unresolvedReferences(t: Desired): Draft[] {
 
 /** Banned phrases anywhere; required phrases in every training of their type. */
 function phrases(published: readonly Desired[], settings: LintSettings): Draft[] {
-  const { banned, required } = settings.phrases;
+  // Each phrase compiled once, not once per training.
+  const banned = settings.phrases.banned.map((rule) => ({ rule, pattern: phrasePattern(rule) }));
+  const required = settings.phrases.required.map((rule) => ({
+    ...rule,
+    pattern: phrasePattern(rule),
+  }));
   const found = published.flatMap((t) =>
-    banned.flatMap((rule) =>
-      matchesIn(t, phrasePattern(rule)).map(({ at, text }) => ({
+    banned.flatMap(({ rule, pattern }) =>
+      matchesIn(t, pattern).map(({ at, text }) => ({
         ...at,
         message: `"${text}": ${rule.message}`,
         related: [],
@@ -226,7 +231,8 @@ function phrases(published: readonly Desired[], settings: LintSettings): Draft[]
         (rule) =>
           sharedScope(t, { channels: rule.channels ?? [], segments: rule.segments ?? [] }) !== null,
       )
-      .filter((rule) => !phrasePattern(rule).test(`${t.title}\n${t.content}`))
+      // search, not test: a global pattern's test would carry lastIndex from one text to the next.
+      .filter((rule) => `${t.title}\n${t.content}`.search(rule.pattern) === -1)
       .map((rule) => ({
         ...contentAt(t),
         column: 1,
@@ -308,9 +314,8 @@ function matchesIn(
 ): { at: { file: string; line: number; column: number }; text: string; groups: string[] }[] {
   const start = contentAt(t);
   return [
-    ...t.content.matchAll(
-      new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
-    ),
+    // matchAll works on a copy of the (global) pattern: no lastIndex is shared between calls.
+    ...t.content.matchAll(pattern),
   ].map((m) => {
     const before = t.content.slice(0, m.index);
     const lineStart = before.lastIndexOf('\n') + 1;
