@@ -953,17 +953,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node2, visitor, path21) {
-      const ctrl = callVisitor(key2, node2, visitor, path21);
+    function visit_(key2, node2, visitor, path22) {
+      const ctrl = callVisitor(key2, node2, visitor, path22);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visit_(key2, ctrl, visitor, path21);
+        replaceNode(key2, path22, ctrl);
+        return visit_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path21);
+            const ci = visit_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -974,13 +974,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path21);
+          const cv = visit_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1001,17 +1001,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node2, visitor, path21) {
-      const ctrl = await callVisitor(key2, node2, visitor, path21);
+    async function visitAsync_(key2, node2, visitor, path22) {
+      const ctrl = await callVisitor(key2, node2, visitor, path22);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path21);
+        replaceNode(key2, path22, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1022,13 +1022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path21);
+          const cv = await visitAsync_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1055,23 +1055,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node2, visitor, path21) {
+    function callVisitor(key2, node2, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key2, node2, path21);
+        return visitor(key2, node2, path22);
       if (identity3.isMap(node2))
-        return visitor.Map?.(key2, node2, path21);
+        return visitor.Map?.(key2, node2, path22);
       if (identity3.isSeq(node2))
-        return visitor.Seq?.(key2, node2, path21);
+        return visitor.Seq?.(key2, node2, path22);
       if (identity3.isPair(node2))
-        return visitor.Pair?.(key2, node2, path21);
+        return visitor.Pair?.(key2, node2, path22);
       if (identity3.isScalar(node2))
-        return visitor.Scalar?.(key2, node2, path21);
+        return visitor.Scalar?.(key2, node2, path22);
       if (identity3.isAlias(node2))
-        return visitor.Alias?.(key2, node2, path21);
+        return visitor.Alias?.(key2, node2, path22);
       return void 0;
     }
-    function replaceNode(key2, path21, node2) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key2, path22, node2) {
+      const parent = path22[path22.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key2] = node2;
       } else if (identity3.isPair(parent)) {
@@ -1683,10 +1683,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path21, value) {
+    function collectionFromPath(schema2, path22, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1705,7 +1705,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema2) {
         super(type);
@@ -1735,11 +1735,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key2, ...rest] = path21;
+          const [key2, ...rest] = path22;
           const node2 = this.get(key2, true);
           if (identity3.isCollection(node2))
             node2.addIn(rest, value);
@@ -1753,8 +1753,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key2, ...rest] = path21;
+      deleteIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key2);
         const node2 = this.get(key2, true);
@@ -1768,8 +1768,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key2, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key2, ...rest] = path22;
         const node2 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node2) ? node2.value : node2;
@@ -1787,8 +1787,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key2, ...rest] = path21;
+      hasIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key2);
         const node2 = this.get(key2, true);
@@ -1798,8 +1798,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key2, ...rest] = path21;
+      setIn(path22, value) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -4314,9 +4314,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4391,14 +4391,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4413,10 +4413,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4427,10 +4427,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4447,13 +4447,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -6414,9 +6414,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path21) => {
+    visit3.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6425,23 +6425,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path21) => {
-      const parent = visit3.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit3.parentCollection = (cst, path22) => {
+      const parent = visit3.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token2 = item[field];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6452,10 +6452,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -8287,10 +8287,10 @@ var init_shared = __esm({
 });
 
 // src/yaml/locate.ts
-function locateValue(document, lineCounter, path21) {
+function locateValue(document, lineCounter, path22) {
   let node2 = document.contents;
   let found = positionOf(node2, lineCounter);
-  for (const segment of path21) {
+  for (const segment of path22) {
     const next = childOf(node2, segment);
     if (next === void 0) break;
     node2 = next.value ?? next.key;
@@ -8298,11 +8298,11 @@ function locateValue(document, lineCounter, path21) {
   }
   return found;
 }
-function locateKey(document, lineCounter, path21, key2) {
+function locateKey(document, lineCounter, path22, key2) {
   let node2 = document.contents;
-  for (const segment of path21) node2 = childOf(node2, segment)?.value;
+  for (const segment of path22) node2 = childOf(node2, segment)?.value;
   const pair = childOf(node2, key2);
-  return positionOf(pair?.key, lineCounter) ?? locateValue(document, lineCounter, path21);
+  return positionOf(pair?.key, lineCounter) ?? locateValue(document, lineCounter, path22);
 }
 function childOf(node2, segment) {
   if ((0, import_yaml2.isMap)(node2)) {
@@ -8343,21 +8343,21 @@ function issuesToDiagnostics(issues, ctx) {
 }
 function issueToDiagnostics(issue2, ctx) {
   const { file: file2, document, lineCounter } = ctx;
-  const path21 = issue2.path;
-  const field = fieldName(path21);
-  const at = { file: file2, field, position: locateValue(document, lineCounter, path21) };
-  const received = valueAt(ctx.data, path21);
+  const path22 = issue2.path;
+  const field = fieldName(path22);
+  const at = { file: file2, field, position: locateValue(document, lineCounter, path22) };
+  const received = valueAt(ctx.data, path22);
   switch (issue2.code) {
     case "unrecognized_keys": {
-      const allowed = ctx.keysAt(path21);
+      const allowed = ctx.keysAt(path22);
       return issue2.keys.map(
         (key2) => diagnose(
           "unknown-key",
           { key: key2, suggestion: suggest(key2, allowed), allowed },
           {
             file: file2,
-            field: fieldName([...path21, key2]),
-            position: locateKey(document, lineCounter, path21, key2)
+            field: fieldName([...path22, key2]),
+            position: locateKey(document, lineCounter, path22, key2)
           }
         )
       );
@@ -8368,7 +8368,7 @@ function issueToDiagnostics(issue2, ctx) {
       return [
         diagnose(
           "invalid-value",
-          { field: labelOf(path21), received: text2, allowed, suggestion: suggest(text2, allowed) },
+          { field: labelOf(path22), received: text2, allowed, suggestion: suggest(text2, allowed) },
           at
         )
       ];
@@ -8394,7 +8394,7 @@ function issueToDiagnostics(issue2, ctx) {
       break;
   }
   if (received === void 0) return [diagnose("required", { field }, at)];
-  const expected = ctx.expectedAt(path21) ?? expectedFromIssue(issue2);
+  const expected = ctx.expectedAt(path22) ?? expectedFromIssue(issue2);
   return [diagnose("invalid-type", { field, expected, received: describeValue(received) }, at)];
 }
 function expectedFromIssue(issue2) {
@@ -8415,17 +8415,17 @@ function expectedFromIssue(issue2) {
   }
   return "a valid value";
 }
-function fieldName(path21) {
-  return path21.map(String).join(".");
+function fieldName(path22) {
+  return path22.map(String).join(".");
 }
-function labelOf(path21) {
-  const names = path21.filter((p) => typeof p !== "number").map(String);
+function labelOf(path22) {
+  const names = path22.filter((p) => typeof p !== "number").map(String);
   const last = names.at(-1) ?? "value";
   return last === "channels" ? "channel" : last;
 }
-function valueAt(data, path21) {
+function valueAt(data, path22) {
   let value = data;
-  for (const segment of path21) {
+  for (const segment of path22) {
     if (value === null || typeof value !== "object") return void 0;
     value = value[segment];
   }
@@ -8717,10 +8717,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path21) {
-  if (!path21)
+function getElementAtPath(obj, path22) {
+  if (!path22)
     return obj;
-  return path21.reduce((acc, key2) => acc?.[key2], obj);
+  return path22.reduce((acc, key2) => acc?.[key2], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8979,11 +8979,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path21, issues) {
+function prefixIssues(path22, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path21);
+    iss.path.unshift(path22);
     return iss;
   });
 }
@@ -9516,16 +9516,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path21 = []) => {
+  const processError = (error63, path22 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path22, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else {
-        const fullpath = [...path21, ...issue2.path];
+        const fullpath = [...path22, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9564,17 +9564,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path21 = []) => {
+  const processError = (error63, path22 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path22, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else {
-        const fullpath = [...path21, ...issue2.path];
+        const fullpath = [...path22, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9613,8 +9613,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path21 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path21) {
+  const path22 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path22) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -24378,12 +24378,12 @@ function finalize(ctx, schema2) {
     if (ref) {
       flattenRef(ref);
       const refSeen = ctx.seen.get(ref);
-      const refSchema = refSeen.schema;
-      if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+      const refSchema2 = refSeen.schema;
+      if (refSchema2.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
         schema3.allOf = schema3.allOf ?? [];
-        schema3.allOf.push(refSchema);
+        schema3.allOf.push(refSchema2);
       } else {
-        assignProps(schema3, refSchema);
+        assignProps(schema3, refSchema2);
       }
       assignProps(schema3, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
@@ -24396,7 +24396,7 @@ function finalize(ctx, schema2) {
           }
         }
       }
-      if (refSchema.$ref && refSeen.def) {
+      if (refSchema2.$ref && refSeen.def) {
         for (const key2 in schema3) {
           if (key2 === "$ref" || key2 === "allOf")
             continue;
@@ -27646,13 +27646,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path21 = ref.slice(1).split("/").filter(Boolean);
-  if (path21.length === 0) {
+  const path22 = ref.slice(1).split("/").filter(Boolean);
+  if (path22.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path21[0] === defsKey) {
-    const key2 = path21[1] === void 0 ? void 0 : decodeJSONPointerSegment(path21[1]);
+  if (path22[0] === defsKey) {
+    const key2 = path22[1] === void 0 ? void 0 : decodeJSONPointerSegment(path22[1]);
     if (!key2 || !ctx.defs[key2]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -27845,23 +27845,23 @@ function convertBaseSchema(schema2, ctx) {
     throw new Error("dependentSchemas and dependentRequired are not supported");
   }
   if (schema2.$ref) {
-    const refPath = schema2.$ref;
-    if (ctx.refs.has(refPath)) {
-      return ctx.refs.get(refPath);
+    const refPath2 = schema2.$ref;
+    if (ctx.refs.has(refPath2)) {
+      return ctx.refs.get(refPath2);
     }
-    if (ctx.processing.has(refPath)) {
+    if (ctx.processing.has(refPath2)) {
       return z.lazy(() => {
-        if (!ctx.refs.has(refPath)) {
-          throw new Error(`Circular reference not resolved: ${refPath}`);
+        if (!ctx.refs.has(refPath2)) {
+          throw new Error(`Circular reference not resolved: ${refPath2}`);
         }
-        return ctx.refs.get(refPath);
+        return ctx.refs.get(refPath2);
       });
     }
-    ctx.processing.add(refPath);
-    const resolved = resolveRef(refPath, ctx);
+    ctx.processing.add(refPath2);
+    const resolved = resolveRef(refPath2, ctx);
     const zodSchema2 = convertSchema(resolved, ctx);
-    ctx.refs.set(refPath, zodSchema2);
-    ctx.processing.delete(refPath);
+    ctx.refs.set(refPath2, zodSchema2);
+    ctx.processing.delete(refPath2);
     return zodSchema2;
   }
   if (schema2.enum !== void 0) {
@@ -28934,13 +28934,13 @@ function hasCredentials(url2) {
     return false;
   }
 }
-function configKeysAt(path21) {
-  if (path21[0] === "targets" && path21.length === 2) return TARGET_KEYS;
-  if (path21.at(-1) === "rate_limit") return RATE_LIMIT_KEYS;
+function configKeysAt(path22) {
+  if (path22[0] === "targets" && path22.length === 2) return TARGET_KEYS;
+  if (path22.at(-1) === "rate_limit") return RATE_LIMIT_KEYS;
   return CONFIG_KEYS;
 }
-function expectedConfigValue(path21) {
-  const last = path21.at(-1);
+function expectedConfigValue(path22) {
+  const last = path22.at(-1);
   switch (last) {
     case "namespace":
       return 'a lower-case name (letters, digits, ".", "_", "-"; at most 64)';
@@ -33436,8 +33436,8 @@ function keyProblem(value) {
   if (value.startsWith("/") || value.endsWith("/")) return 'it starts or ends with "/"';
   return void 0;
 }
-function expectedFrontmatterValue(path21) {
-  const [field, index] = path21;
+function expectedFrontmatterValue(path22) {
+  const [field, index] = path22;
   if (index !== void 0) {
     if (field === "segments") return "a segment name";
     if (field === "metadata") return "text, a number or true/false";
@@ -35102,16 +35102,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path21, added, removed, oldPosInc, options2) {
-        const last = path21.lastComponent;
+      addToPath(path22, added, removed, oldPosInc, options2) {
+        const last = path22.lastComponent;
         if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path21.oldPos + oldPosInc,
+            oldPos: path22.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path21.oldPos + oldPosInc,
+            oldPos: path22.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -37949,14 +37949,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path21 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path22 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -38791,9 +38791,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path21);
+          debugLog("sending request to %s %s%s", method, origin, path22);
         }
       );
     }
@@ -38811,14 +38811,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path21, origin },
+            request: { method, path: path22, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path21,
+            path22,
             statusCode
           );
         }
@@ -38827,23 +38827,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path21);
+          debugLog("trailers received from %s %s%s", method, origin, path22);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path21, origin },
+            request: { method, path: path22, origin },
             error: error62
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path21,
+            path22,
             error62.message
           );
         }
@@ -38958,7 +38958,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -38975,11 +38975,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler) {
-        if (typeof path21 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -39054,7 +39054,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path21, query) : path21;
+        this.path = query ? serializePathWithQuery(path22, query) : path22;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -44298,7 +44298,7 @@ var require_client_h1 = __commonJS({
       }
     }
     function writeH1(client, request) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -44374,7 +44374,7 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request);
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -45051,7 +45051,7 @@ var require_client_h2 = __commonJS({
       const headersTimeout = request.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -45120,7 +45120,7 @@ var require_client_h2 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path21;
+          headers[HTTP2_HEADER_PATH] = path22;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -45172,7 +45172,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -47528,10 +47528,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -49691,20 +49691,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path21.split("?", 3);
+      const pathSegments = path22.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path21;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -49729,8 +49729,8 @@ var require_mock_utils = __commonJS({
       const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path21)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path21), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path22)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path22), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -49769,19 +49769,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path21) {
-      while (path21.endsWith("/")) {
-        path21 = path21.slice(0, -1);
+    function removeTrailingSlash(path22) {
+      while (path22.endsWith("/")) {
+        path22 = path22.slice(0, -1);
       }
-      if (path21.length === 0) {
-        path21 = "/";
+      if (path22.length === 0) {
+        path22 = "/";
       }
-      return path21;
+      return path22;
     }
     function buildKey(opts) {
-      const { path: path21, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -50471,10 +50471,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -50556,9 +50556,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path21, searchParams] = dispatchOpts.path.split("?");
+          const [path22, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path21}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path22}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler);
       }
@@ -50959,12 +50959,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path21 = filePath || this.#snapshotPath;
-        if (!path21) {
+        const path22 = filePath || this.#snapshotPath;
+        if (!path22) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile8(resolve(path21), "utf8");
+          const data = await readFile8(resolve(path22), "utf8");
           const parsed2 = JSON.parse(data);
           if (Array.isArray(parsed2)) {
             this.#snapshots.clear();
@@ -50978,7 +50978,7 @@ var require_snapshot_recorder = __commonJS({
           if (error62.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path21}`, { cause: error62 });
+            throw new UndiciError(`Failed to load snapshots from ${path22}`, { cause: error62 });
           }
         }
       }
@@ -50989,11 +50989,11 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path21 = filePath || this.#snapshotPath;
-        if (!path21) {
+        const path22 = filePath || this.#snapshotPath;
+        if (!path22) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path21);
+        const resolvedPath = resolve(path22);
         await mkdir5(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash2, snapshot]) => ({
           hash: hash2,
@@ -51634,15 +51634,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path21}`;
+        const path22 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path22}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -53459,10 +53459,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey2, path21) {
+    function deleteCachedUri(store, cacheKey2, path22) {
       deleteCachedValue(store, {
         ...cacheKey2,
-        path: path21
+        path: path22
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -53470,7 +53470,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey2,
             method,
-            path: path21
+            path: path22
           });
         }
       }
@@ -53481,9 +53481,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue2) ? headerValue2 : [headerValue2];
       for (let i = 0; i < values.length; i++) {
-        const path21 = getSameOriginPath(cacheKey2, values[i]);
-        if (path21 !== void 0) {
-          deleteCachedUri(store, cacheKey2, path21);
+        const path22 = getSameOriginPath(cacheKey2, values[i]);
+        if (path22 !== void 0) {
+          deleteCachedUri(store, cacheKey2, path22);
         }
       }
     }
@@ -58971,11 +58971,11 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        const path21 = url2.pathname + url2.search;
+        const path22 = url2.pathname + url2.search;
         const hasTrailingQuestionMark = url2.search.length === 0 && url2.href[url2.href.length - url2.hash.length - 1] === "?";
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path21}?` : path21,
+            path: hasTrailingQuestionMark ? `${path22}?` : path22,
             origin: url2.origin,
             method: request.method,
             body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
@@ -59922,9 +59922,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code = path21.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -63360,11 +63360,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path22 = `/${path22}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path21);
+          url2 = new URL(util.parseOrigin(url2).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -64849,12 +64849,12 @@ function checkBody(schema2, body) {
   return { ok: false, messages: parsed2.error.issues.flatMap(describeIssue) };
 }
 function describeIssue(issue2) {
-  const path21 = issue2.path.map(String).join(".");
-  const name = path21 === "" ? "body" : path21;
+  const path22 = issue2.path.map(String).join(".");
+  const name = path22 === "" ? "body" : path22;
   switch (issue2.code) {
     case "unrecognized_keys":
       return issue2.keys.map(
-        (key2) => `property ${path21 === "" ? key2 : `${path21}.${key2}`} should not exist`
+        (key2) => `property ${path22 === "" ? key2 : `${path22}.${key2}`} should not exist`
       );
     case "invalid_value":
       return [`${name} must be one of: ${issue2.values.map(String).join(", ")}`];
@@ -66883,8 +66883,14 @@ ${describeSelection(plan2)}`];
   );
   section(
     lines,
-    `${dryRun ? "Would overwrite" : "Overwrote"} ${plural(done2("overwrite", "overwritten").length, "file")} (--force):`,
+    `${dryRun ? "Would overwrite" : "Overwrote"} ${plural(done2("overwrite", "overwritten").length, "file")} ${plan2.mode === "drifted" ? "with what OpenCX holds" : "(--force)"}:`,
     done2("overwrite", "overwritten").map((p) => `  ${s.yellow("~")} ${shown(p)}`)
+  );
+  const removed = plan2.removals.filter((f) => dryRun || outcome.get(f.path) === "removed").map((f) => f.path);
+  section(
+    lines,
+    `${dryRun ? "Would remove" : "Removed"} ${plural(removed.length, "file")} whose training was deleted in OpenCX:`,
+    removed.map((p) => `  ${s.red("-")} ${shown(p)}`)
   );
   section(
     lines,
@@ -66902,7 +66908,7 @@ ${describeSelection(plan2)}`];
     lines.push("", `${plural(notes.length, "note")}:`, renderGrouped(notes, options2.color));
   }
   lines.push(...renderDirectories(plan2.unmappedDirectories, result.mappedIn, s));
-  const written = plan2.files.some((f) => f.action !== "skip");
+  const written = plan2.files.some((f) => f.action !== "skip") || plan2.removals.length > 0;
   if (written) {
     lines.push(
       "",
@@ -66917,6 +66923,7 @@ function renderPullRefused(diagnostics, options2) {
 `;
 }
 function describeSelection(plan2) {
+  if (plan2.mode === "drifted") return describeDrift(plan2);
   const { hasFile, otherNamespace, ownWithoutFile } = plan2.leftOut;
   const reasons = [
     hasFile > 0 ? `${hasFile} already ${hasFile === 1 ? "has a file" : "have a file"} here` : "",
@@ -66928,6 +66935,15 @@ function describeSelection(plan2) {
     return `${read}. Nothing to pull${reasons.length > 0 ? `: ${reasons.join("; ")}` : ""}.`;
   }
   return reasons.length === 0 ? `${read}.` : `${read}; left out: ${reasons.join("; ")}.`;
+}
+function describeDrift(plan2) {
+  const { duplicates } = plan2.leftOut;
+  const copies = duplicates === 0 ? "" : ` Left out: ${plural(duplicates, "extra copy", "extra copies")} of a key, which the next apply removes.`;
+  if (plan2.total === 0 && plan2.removals.length === 0) {
+    return `No drift to adopt: OpenCX matches the files.${copies}`;
+  }
+  const deleted = plan2.removals.length === 0 ? "" : `; ${plural(plan2.removals.length, "training")} deleted there`;
+  return `Adopting the drift: ${plural(plan2.total, "training")} in OpenCX ${plan2.total === 1 ? "differs" : "differ"} from ${plan2.total === 1 ? "its file" : "their files"}${deleted}.${copies}`;
 }
 function renderGrouped(diagnostics, color) {
   const groups = /* @__PURE__ */ new Map();
@@ -67118,47 +67134,47 @@ function layoutFiles(items, taken) {
   ]);
   const keys = new Set(taken.keys);
   const placements = /* @__PURE__ */ new Map();
-  const claim2 = (item, path21, key2) => {
-    occupied.add(path21.toLowerCase());
+  const claim2 = (item, path22, key2) => {
+    occupied.add(path22.toLowerCase());
     if (key2 !== null) {
       keys.add(key2);
       occupied.add(`${key2}.md`.toLowerCase());
     }
-    keys.add(keyFromPath(path21));
-    placements.set(item.id, { path: path21, key: key2 });
+    keys.add(keyFromPath(path22));
+    placements.set(item.id, { path: path22, key: key2 });
   };
   const fresh = [];
   for (const item of items) {
     if (item.existing === null) fresh.push(item);
     else {
-      const { path: path21, key: key2 } = item.existing;
-      claim2(item, path21, key2 === keyFromPath(path21) ? null : key2);
+      const { path: path22, key: key2 } = item.existing;
+      claim2(item, path22, key2 === keyFromPath(path22) ? null : key2);
     }
   }
   fresh.sort(oldestFirst);
   for (const item of fresh) {
     if (item.ownKey === null || !isPlainKeyPath(item.ownKey)) continue;
-    const path21 = `${item.ownKey}.md`;
-    if (!occupied.has(path21.toLowerCase()) && !keys.has(item.ownKey)) claim2(item, path21, null);
+    const path22 = `${item.ownKey}.md`;
+    if (!occupied.has(path22.toLowerCase()) && !keys.has(item.ownKey)) claim2(item, path22, null);
   }
   for (const item of fresh) {
     if (placements.has(item.id)) continue;
     const folder = item.folder === null ? "" : `${safeSlug(item.folder, "directory")}/`;
     const stem2 = safeSlug(item.title);
-    let path21 = `${folder}${stem2}.md`;
-    for (let n = 2; occupied.has(path21.toLowerCase()); n++) path21 = `${folder}${stem2}-${n}.md`;
+    let path22 = `${folder}${stem2}.md`;
+    for (let n = 2; occupied.has(path22.toLowerCase()); n++) path22 = `${folder}${stem2}-${n}.md`;
     const ownKey = item.ownKey;
     const keepKey = ownKey !== null && keyProblem(ownKey) === void 0 && !keys.has(ownKey) && !occupied.has(`${ownKey}.md`.toLowerCase());
-    claim2(item, path21, keepKey && ownKey !== keyFromPath(path21) ? ownKey : null);
+    claim2(item, path22, keepKey && ownKey !== keyFromPath(path22) ? ownKey : null);
   }
   return placements;
 }
 function isPlainKeyPath(key2) {
   return keyProblem(key2) === void 0 && key2.split("/").every(isSafeSlug);
 }
-function isContainedPath(path21) {
-  const segments2 = path21.split("/");
-  return !path21.includes("\\") && segments2.every((s) => s !== "" && s !== "." && s !== "..");
+function isContainedPath(path22) {
+  const segments2 = path22.split("/");
+  return !path22.includes("\\") && segments2.every((s) => s !== "" && s !== "." && s !== "..");
 }
 var init_layout = __esm({
   "src/pull/layout.ts"() {
@@ -67223,7 +67239,7 @@ function selectRemotes(remotes, files, namespace, mode) {
   for (const remote of remotes) {
     const existing = fileOf(remote, local, namespace);
     const owner = remote.ownership?.namespace ?? null;
-    if (mode === "all") {
+    if (mode === "all" || mode === "drifted") {
       selected.push({ remote, existing });
     } else if (existing !== null) {
       leftOut.hasFile++;
@@ -67350,21 +67366,21 @@ function assemblePull(input3) {
   for (const { remote, training, notes, exists: exists2 } of converted) {
     const placement = placements.get(remote.id);
     if (placement === void 0) continue;
-    const { path: path21, key: key2 } = placement;
-    const shown = `${input3.folder}/${path21}`;
-    const base2 = { path: path21, id: remote.id, title: training.title };
+    const { path: path22, key: key2 } = placement;
+    const shown = `${input3.folder}/${path22}`;
+    const base2 = { path: path22, id: remote.id, title: training.title };
     if (exists2 && !input3.force) {
       files.push({ ...base2, action: "skip", text: "" });
       continue;
     }
-    if (!isContainedPath(path21)) {
+    if (!isContainedPath(path22)) {
       diagnostics.push(
         diagnose("path-outside-folder", { folder: input3.folder, symlink: false }, { file: shown })
       );
       continue;
     }
     const text2 = renderTrainingFile(training, key2);
-    const pathKey = keyFromPath(path21);
+    const pathKey = keyFromPath(path22);
     const problems = checkRoundTrip(shown, text2, pathKey, { ...training, key: key2 ?? pathKey });
     if (problems.length > 0) {
       diagnostics.push(...problems);
@@ -67382,15 +67398,34 @@ function assemblePull(input3) {
     const id2 = name == null ? void 0 : unmappedIds.get(name);
     if (name != null && id2 !== void 0) unmappedDirectories[name] = id2;
   }
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const removals = [];
+  for (const removal of input3.drift?.removals ?? []) {
+    if (isContainedPath(removal.path)) removals.push(removal);
+    else {
+      diagnostics.push(
+        diagnose(
+          "path-outside-folder",
+          { folder: input3.folder, symlink: false },
+          { file: `${input3.folder}/${removal.path}` }
+        )
+      );
+    }
+  }
+  files.sort(byPath);
+  removals.sort(byPath);
   return {
     folder: input3.folder,
+    mode: input3.mode,
     total: input3.remotes.length,
-    leftOut,
+    leftOut: { ...leftOut, duplicates: input3.drift?.duplicates ?? 0 },
     files,
+    removals,
     diagnostics,
     unmappedDirectories
   };
+}
+function byPath(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 var init_assemble = __esm({
   "src/pull/assemble.ts"() {
@@ -67402,6 +67437,37 @@ var init_assemble = __esm({
     init_render_file();
     init_select();
     init_verify();
+  }
+});
+
+// src/pull/drifted.ts
+function driftAdoption(plan2) {
+  const ids = /* @__PURE__ */ new Set();
+  const removals = [];
+  let duplicates = 0;
+  for (const a of plan2.actions) {
+    switch (a.kind) {
+      case "update":
+      case "publish":
+      case "unpublish":
+      case "delete":
+        ids.add(a.id);
+        break;
+      case "create":
+        if (a.file !== null) removals.push({ file: a.file, key: a.key, title: a.title });
+        break;
+      case "repair-duplicate":
+        duplicates++;
+        break;
+      case "no-op":
+        break;
+    }
+  }
+  return { ids, removals, duplicates };
+}
+var init_drifted = __esm({
+  "src/pull/drifted.ts"() {
+    "use strict";
   }
 });
 
@@ -67492,7 +67558,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
     var os2 = __require("os");
-    var path21 = __require("path");
+    var path22 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -67504,7 +67570,7 @@ var require_path = __commonJS({
     }
     exports2.unixify = unixify;
     function makeAbsolute(cwd2, filepath) {
-      return path21.resolve(cwd2, filepath);
+      return path22.resolve(cwd2, filepath);
     }
     exports2.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -68801,7 +68867,7 @@ var require_braces = __commonJS({
 var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -68975,7 +69041,7 @@ var require_constants7 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path21.sep,
+      SEP: path22.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -69002,7 +69068,7 @@ var require_constants7 = __commonJS({
 var require_utils4 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -69031,7 +69097,7 @@ var require_utils4 = __commonJS({
       if (options2 && typeof options2.windows === "boolean") {
         return options2.windows;
       }
-      return win32 === true || path21.sep === "\\";
+      return win32 === true || path22.sep === "\\";
     };
     exports2.escapeLast = (input3, char, lastIdx) => {
       const idx = input3.lastIndexOf(char, lastIdx);
@@ -70395,7 +70461,7 @@ var require_parse4 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var scan = require_scan();
     var parse4 = require_parse4();
     var utils = require_utils4();
@@ -70480,7 +70546,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input3, glob, options2, posix = utils.isWindows(options2)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options2);
-      return regex.test(path21.basename(input3));
+      return regex.test(path22.basename(input3));
     };
     picomatch.isMatch = (str2, patterns, options2) => picomatch(patterns, options2)(str2);
     picomatch.parse = (pattern, options2) => {
@@ -70707,7 +70773,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
-    var path21 = __require("path");
+    var path22 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -70802,7 +70868,7 @@ var require_pattern = __commonJS({
     }
     exports2.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path21.basename(pattern);
+      const basename = path22.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports2.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -70860,7 +70926,7 @@ var require_pattern = __commonJS({
     }
     exports2.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path21.isAbsolute(pattern);
+      return path22.isAbsolute(pattern);
     }
     exports2.isAbsolute = isAbsolute;
   }
@@ -71037,8 +71103,8 @@ var require_utils5 = __commonJS({
     exports2.errno = errno;
     var fs = require_fs();
     exports2.fs = fs;
-    var path21 = require_path();
-    exports2.path = path21;
+    var path22 = require_path();
+    exports2.path = path22;
     var pattern = require_pattern();
     exports2.pattern = pattern;
     var stream = require_stream();
@@ -71150,8 +71216,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path21, settings, callback) {
-      settings.fs.lstat(path21, (lstatError, lstat2) => {
+    function read(path22, settings, callback) {
+      settings.fs.lstat(path22, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -71160,7 +71226,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat2);
           return;
         }
-        settings.fs.stat(path21, (statError, stat2) => {
+        settings.fs.stat(path22, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -71192,13 +71258,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path21, settings) {
-      const lstat2 = settings.fs.lstatSync(path21);
+    function read(path22, settings) {
+      const lstat2 = settings.fs.lstatSync(path22);
       if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat2;
       }
       try {
-        const stat2 = settings.fs.statSync(path21);
+        const stat2 = settings.fs.statSync(path22);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -71269,17 +71335,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports2.Settings = settings_1.default;
-    function stat2(path21, optionsOrSettingsOrCallback, callback) {
+    function stat2(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat2;
-    function statSync2(path21, optionsOrSettings) {
+    function statSync2(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path21, settings);
+      return sync.read(path22, settings);
     }
     exports2.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
@@ -71495,16 +71561,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path21 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path22 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done2) => {
-            fsStat.stat(path21, settings.fsStatSettings, (error62, stats) => {
+            fsStat.stat(path22, settings.fsStatSettings, (error62, stats) => {
               if (error62 !== null) {
                 done2(error62);
                 return;
               }
               const entry2 = {
                 name,
-                path: path21,
+                path: path22,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -71622,7 +71688,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -71630,7 +71696,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -71657,17 +71723,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports2.Settings = settings_1.default;
-    function scandir(path21, optionsOrSettingsOrCallback, callback) {
+    function scandir(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.scandir = scandir;
-    function scandirSync(path21, optionsOrSettings) {
+    function scandirSync(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path21, settings);
+      return sync.read(path22, settings);
     }
     exports2.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -72315,7 +72381,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -72325,7 +72391,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -72387,7 +72453,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var utils = require_utils5();
     var Reader = class {
@@ -72400,7 +72466,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path21.resolve(this._settings.cwd, filepath);
+        return path22.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -72816,7 +72882,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -72830,7 +72896,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path21.resolve(this._settings.cwd, task.base);
+        return path22.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -73167,7 +73233,7 @@ var require_out4 = __commonJS({
 });
 
 // src/pull/files.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { mkdir as mkdir2, rm as rm3 } from "node:fs/promises";
 async function listExistingPaths(dir) {
   return (0, import_fast_glob.default)("**", {
     cwd: dir,
@@ -73195,6 +73261,18 @@ async function writePlannedFile(dir, file2) {
   } catch (error62) {
     return { path: file2.path, outcome: "failed", reason: fileErrorReason(error62) };
   }
+}
+async function removePlannedFiles(dir, removals) {
+  return mapInPool(removals, PARALLEL_WRITES, async ({ path: path22 }) => {
+    const absolute = await resolveInside(dir, path22);
+    if (absolute === void 0) return { path: path22, outcome: "outside" };
+    try {
+      await rm3(absolute, { force: true });
+      return { path: path22, outcome: "removed" };
+    } catch (error62) {
+      return { path: path22, outcome: "failed", reason: fileErrorReason(error62) };
+    }
+  });
 }
 var import_fast_glob, PARALLEL_WRITES;
 var init_files = __esm({
@@ -73274,17 +73352,20 @@ var init_edit = __esm({
 // src/app/map-directories.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import path12 from "node:path";
-async function mapDirectoriesInConfig(edit, mappings) {
+async function configWithDirectories(edit, mappings) {
   const file2 = edit.file ?? CONFIG_FILE;
-  const absolute = path12.resolve(edit.cwd, file2);
-  const text2 = edit.file === null ? "" : await readFile5(absolute, "utf8");
+  const text2 = edit.file === null ? "" : await readFile5(path12.resolve(edit.cwd, file2), "utf8");
   const edited = addDirectoryMappings(text2, mappings, edit.target);
   if (!parseConfig(file2, edited).ok) {
     throw new ConfigError(
       `Could not add the directories to ${file2} without breaking it; add them by hand.`
     );
   }
-  await writeFileAtomic(absolute, edited, { overwrite: true });
+  return { file: file2, text: edited };
+}
+async function mapDirectoriesInConfig(edit, mappings) {
+  const { file: file2, text: text2 } = await configWithDirectories(edit, mappings);
+  await writeFileAtomic(path12.resolve(edit.cwd, file2), text2, { overwrite: true });
   return file2;
 }
 var init_map_directories = __esm({
@@ -73300,6 +73381,21 @@ var init_map_directories = __esm({
 // src/app/pull.ts
 import path13 from "node:path";
 async function runPull(options2, io, info) {
+  const prepared = await preparePull(options2, io, info);
+  if (prepared.kind === "unreadable") return prepared;
+  const { plan: plan2, dir } = prepared;
+  const results = options2.dryRun ? [] : [
+    ...await writePlannedFiles(dir, plan2.files),
+    ...await removePlannedFiles(dir, plan2.removals)
+  ];
+  const unmapped = plan2.unmappedDirectories;
+  const mappedIn = options2.mapDirectories && !options2.dryRun && Object.keys(unmapped).length > 0 ? await mapDirectoriesInConfig(prepared.config, unmapped) : null;
+  return {
+    kind: "pulled",
+    result: pullResult(plan2, { dryRun: options2.dryRun, results, mappedIn })
+  };
+}
+async function preparePull(options2, io, info, planned) {
   const project = await loadProject(
     options2,
     io,
@@ -73316,35 +73412,44 @@ async function runPull(options2, io, info) {
   const target2 = selectTarget(config2, io.env, options2.target);
   info.write(`${describeTarget(target2)}
 `);
+  const drift = options2.mode === "drifted" ? driftAdoption(planned ?? await planQuietly(options2, io)) : void 0;
   const dir = path13.resolve(io.cwd, options2.dir ?? project.root);
+  const fromDir = (file2) => path13.relative(dir, path13.resolve(io.cwd, file2)).split(path13.sep).join("/");
   const org = await readOrg(target2, config2, options2, io);
   const plan2 = assemblePull({
-    remotes: org.remotes,
+    remotes: drift === void 0 ? org.remotes : org.remotes.filter((r) => drift.ids.has(r.id)),
     local: localTrainings(project.source.trainings, dir, io.cwd),
     existingPaths: await listExistingPaths(dir),
     namespace: config2.namespace,
     mode: options2.mode,
-    force: options2.force,
+    // Adopting a drift rewrites the files that differ: that is what it is for.
+    force: options2.force || drift !== void 0,
     refs: {
       segments: segmentNames(org.segments),
       directories: directoryNames(target2.directories, org.directories)
     },
-    folder: path13.relative(io.cwd, dir).split(path13.sep).join("/") || "."
+    folder: path13.relative(io.cwd, dir).split(path13.sep).join("/") || ".",
+    ...drift === void 0 ? {} : {
+      drift: {
+        removals: drift.removals.map((r) => ({ path: fromDir(r.file), title: r.title })),
+        duplicates: drift.duplicates
+      }
+    }
   });
-  const results = options2.dryRun ? [] : await writePlannedFiles(dir, plan2.files);
-  const unmapped = plan2.unmappedDirectories;
-  const mappedIn = options2.mapDirectories && !options2.dryRun && Object.keys(unmapped).length > 0 ? await mapDirectoriesInConfig(
-    {
-      file: config2.file,
-      target: options2.target ?? config2.defaultTarget ?? void 0,
-      cwd: io.cwd
-    },
-    unmapped
-  ) : null;
-  return {
-    kind: "pulled",
-    result: pullResult(plan2, { dryRun: options2.dryRun, results, mappedIn })
+  const edit = {
+    file: config2.file,
+    target: options2.target ?? config2.defaultTarget ?? void 0,
+    cwd: io.cwd
   };
+  return { kind: "prepared", plan: plan2, dir, config: edit };
+}
+async function planQuietly(options2, io) {
+  const session = await openSession(options2, io, { write: () => true });
+  try {
+    return (await planSession(session, io, options2)).plan;
+  } finally {
+    await session.connection.close();
+  }
 }
 async function readOrg(target2, config2, options2, io) {
   const connection = await connectTo(target2, config2, options2, io);
@@ -73359,6 +73464,7 @@ var init_pull = __esm({
     "use strict";
     init_targets();
     init_assemble();
+    init_drifted();
     init_convert();
     init_fetch_org();
     init_files();
@@ -73380,13 +73486,19 @@ __export(pull_exports, {
 function parsePullArgs(args2) {
   const { values } = parseFlags(PULL_FLAGS, args2);
   if (values.help === true) return "help";
-  if (values.all === true && values.unmanaged === true) {
-    throw new UsageError("--all and --unmanaged exclude each other: choose one.");
+  const modes = ["all", "unmanaged", "drifted"].filter((m) => values[m] === true);
+  if (modes.length > 1) {
+    throw new UsageError(
+      `${modes.map((m) => `--${m}`).join(" and ")} exclude each other: choose one.`
+    );
+  }
+  if (modes[0] === "drifted" && values.dir !== void 0) {
+    throw new UsageError("--drifted rewrites the files where they are: it takes no --dir.");
   }
   return {
     ...commonOptions(values),
     debug: values.debug === true,
-    mode: values.all === true ? "all" : values.unmanaged === true ? "unmanaged" : "new",
+    mode: modes[0] ?? "new",
     dir: stringValue(values.dir),
     force: values.force === true,
     mapDirectories: values["map-directories"] === true,
@@ -73416,6 +73528,7 @@ var init_pull2 = __esm({
     PULL_FLAGS = {
       all: { type: "boolean" },
       unmanaged: { type: "boolean" },
+      drifted: { type: "boolean" },
       dir: { type: "string", value: "DIR" },
       force: { type: "boolean" },
       "map-directories": { type: "boolean" },
@@ -73438,7 +73551,11 @@ never overwritten without --force. A second pull writes nothing.`,
               "those without a file here: not pinned by a file, and not managed by this namespace under a key a file has; other namespaces' are left out"
             ],
             ["--unmanaged", "only trainings that no repository manages (no ownership marker)"],
-            ["--all", "every training of the org, other namespaces' too"]
+            ["--all", "every training of the org, other namespaces' too"],
+            [
+              "--drifted",
+              "those that differ from their file (what a plan would change back): their files are rewritten with what OpenCX holds, and the files of trainings deleted there are removed"
+            ]
           ]
         },
         {
@@ -73459,7 +73576,8 @@ never overwritten without --force. A second pull writes nothing.`,
       examples: [
         "opencx-trainings pull --target production --dry-run",
         "opencx-trainings pull --target production --map-directories",
-        "opencx-trainings pull --all --force"
+        "opencx-trainings pull --all --force",
+        "opencx-trainings pull --target production --drifted"
       ]
     });
   }
@@ -73589,7 +73707,9 @@ function renderSyncWorkflow(options2 = {}) {
     "# On a pull request, the plan is posted as one comment, updated on every push, and problems in",
     "# the training files are marked on their lines. After a merge, the changes are applied and the",
     "# report is in the job summary. Every morning, a target that no longer matches the files (an",
-    '# edit in the dashboard) gets an issue. See "Sync from GitHub" in the README of opencx-trainings.',
+    "# edit in the dashboard) gets an issue. To keep such an edit instead of reverting it, run this",
+    '# workflow by hand with "adopt" ticked: it opens a pull request with what OpenCX holds. See',
+    '# "Sync from GitHub" in the README of opencx-trainings.',
     "#",
     `# Needs the repository secret ${tokenEnv}: an OpenCX API key (Settings > Secrets and`,
     "# variables > Actions > New repository secret).",
@@ -73600,6 +73720,11 @@ function renderSyncWorkflow(options2 = {}) {
     "  push:",
     `    branches: [${scalar(branch)}]`,
     "  workflow_dispatch:",
+    "    inputs:",
+    "      adopt:",
+    "        description: 'Adopt the drift: open a pull request with what OpenCX holds, instead of applying the files'",
+    "        type: boolean",
+    "        default: false",
     "  schedule:",
     "    - cron: '17 6 * * *' # drift check, every day",
     "",
@@ -73621,7 +73746,7 @@ function renderSyncWorkflow(options2 = {}) {
     ...step("plan"),
     "",
     "  apply:",
-    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')`,
+    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && (github.event_name == 'push' || (github.event_name == 'workflow_dispatch' && !inputs.adopt))`,
     "    runs-on: ubuntu-latest",
     "    permissions:",
     "      contents: read",
@@ -73640,7 +73765,21 @@ function renderSyncWorkflow(options2 = {}) {
     "      contents: read",
     "      issues: write # one issue per target that drifted",
     "    steps:",
-    ...step("drift")
+    ...step("drift"),
+    "",
+    "  adopt:",
+    "    if: github.event_name == 'workflow_dispatch' && inputs.adopt",
+    "    runs-on: ubuntu-latest",
+    "    permissions:",
+    "      contents: write # the branch with the adopted files",
+    "      pull-requests: write # the pull request that offers them",
+    "      issues: write # a word on the drift issue",
+    "    # Never while an apply runs: the files would be read from an org half-way through it.",
+    "    concurrency:",
+    `      group: ${scalar(`opencx-trainings-apply-${target2}`)}`,
+    "      cancel-in-progress: false",
+    "    steps:",
+    ...step("adopt")
   ].join("\n")}
 `;
 }
@@ -74139,8 +74278,17 @@ async function readGitHubContext(env) {
     outputFile: nonEmpty(env.GITHUB_OUTPUT),
     workspace: nonEmpty(env.GITHUB_WORKSPACE),
     tempDir: nonEmpty(env.RUNNER_TEMP),
-    runUrl: server !== void 0 && repository !== null && runId !== void 0 ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : void 0
+    runUrl: server !== void 0 && repository !== null && runId !== void 0 ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : void 0,
+    branch: /^refs\/heads\/(.+)$/.exec(env.GITHUB_REF ?? "")?.[1],
+    workflow: workflowOf(env, server, repository)
   };
+}
+function workflowOf(env, server, repository) {
+  const name = nonEmpty(env.GITHUB_WORKFLOW);
+  if (name === void 0) return void 0;
+  const file2 = /\/\.github\/workflows\/([^/@]+)@/.exec(env.GITHUB_WORKFLOW_REF ?? "")?.[1];
+  const url2 = server !== void 0 && repository !== null && file2 !== void 0 ? `${server}/${repository.owner}/${repository.repo}/actions/workflows/${file2}` : void 0;
+  return { name, url: url2 };
 }
 function directoryInWorkspace(context, cwd2) {
   if (context.workspace === void 0) return ".";
@@ -74211,10 +74359,13 @@ function readRateLimit(status, headers, now) {
     retryAfterMs: retryAfter ?? untilReset
   };
 }
+function refPath(branch) {
+  return `heads/${branch.split("/").map(encodeURIComponent).join("/")}`;
+}
 function repoPath(repo) {
   return `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
 }
-var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, deploymentSchema, issueSchema, pullOfCommitSchema, GITHUB, GitHubClient;
+var GITHUB_API_VERSION, GITHUB_PAGE_SIZE, MAX_COMMENT_PAGES, MAX_RATE_LIMIT_WAIT_MS, commentSchema, deploymentSchema, issueSchema, pullOfCommitSchema, shaSchema, gitCommitSchema, refSchema, pullSchema, GITHUB, GitHubClient;
 var init_client2 = __esm({
   "src/github/client.ts"() {
     "use strict";
@@ -74247,6 +74398,14 @@ var init_client2 = __esm({
       merged_at: external_exports.string().nullish(),
       merge_commit_sha: external_exports.string().nullish()
     });
+    shaSchema = external_exports.looseObject({ sha: external_exports.string() });
+    gitCommitSchema = external_exports.looseObject({
+      sha: external_exports.string(),
+      message: external_exports.string(),
+      tree: shaSchema
+    });
+    refSchema = external_exports.looseObject({ ref: external_exports.string(), object: shaSchema });
+    pullSchema = external_exports.looseObject({ number: external_exports.number().int(), html_url: external_exports.string() });
     GITHUB = {
       headers: { accept: "application/vnd.github+json", "x-github-api-version": GITHUB_API_VERSION },
       requestIdHeader: "x-github-request-id",
@@ -74378,6 +74537,106 @@ var init_client2 = __esm({
           schema: external_exports.looseObject({}),
           idempotent: false
         });
+      }
+      async getCommit(repo, sha) {
+        const answer = await this.transport.request({
+          method: "GET",
+          path: `${repoPath(repo)}/git/commits/${encodeURIComponent(sha)}`,
+          schema: gitCommitSchema,
+          idempotent: true
+        });
+        return answer.data;
+      }
+      /** The commit a branch points to, or undefined when there is no such branch. */
+      async getBranchHead(repo, branch) {
+        try {
+          const answer = await this.transport.request({
+            method: "GET",
+            path: `${repoPath(repo)}/git/ref/${refPath(branch)}`,
+            schema: refSchema,
+            idempotent: true
+          });
+          return answer.data.object.sha;
+        } catch (error62) {
+          if (error62 instanceof ApiError && error62.status === 404) return void 0;
+          throw error62;
+        }
+      }
+      /**
+       * A commit of `changes` on top of `parent`, on no branch yet: one tree from the parent's,
+       * then the commit. Both are content-addressed, so a retried call only leaves an unused copy.
+       */
+      async createCommit(repo, commit) {
+        const tree = await this.transport.request({
+          method: "POST",
+          path: `${repoPath(repo)}/git/trees`,
+          body: {
+            base_tree: commit.parent.tree.sha,
+            tree: commit.changes.map(
+              (c) => c.text === null ? { path: c.path, mode: "100644", type: "blob", sha: null } : { path: c.path, mode: "100644", type: "blob", content: c.text }
+            )
+          },
+          schema: shaSchema,
+          idempotent: true
+        });
+        const made = await this.transport.request({
+          method: "POST",
+          path: `${repoPath(repo)}/git/commits`,
+          body: { message: commit.message, tree: tree.data.sha, parents: [commit.parent.sha] },
+          schema: shaSchema,
+          idempotent: true
+        });
+        return { sha: made.data.sha, tree: tree.data.sha };
+      }
+      async createBranch(repo, branch, sha) {
+        await this.transport.request({
+          method: "POST",
+          path: `${repoPath(repo)}/git/refs`,
+          body: { ref: `refs/heads/${branch}`, sha },
+          schema: external_exports.looseObject({}),
+          idempotent: false
+        });
+      }
+      /** Point a branch at `sha`, whatever it pointed to (the caller checked it may). */
+      async moveBranch(repo, branch, sha) {
+        await this.transport.request({
+          method: "PATCH",
+          path: `${repoPath(repo)}/git/refs/${refPath(branch)}`,
+          body: { sha, force: true },
+          schema: external_exports.looseObject({}),
+          idempotent: true
+        });
+      }
+      /** The open pull request from `branch` (of this repository) into `base`, if there is one. */
+      async findOpenPullRequest(repo, branch, base2) {
+        const answer = await this.transport.request({
+          method: "GET",
+          path: `${repoPath(repo)}/pulls`,
+          query: { state: "open", head: `${repo.owner}:${branch}`, base: base2 },
+          schema: external_exports.array(pullSchema),
+          idempotent: true
+        });
+        return answer.data[0];
+      }
+      async createPullRequest(repo, pull2) {
+        const answer = await this.transport.request({
+          method: "POST",
+          path: `${repoPath(repo)}/pulls`,
+          body: pull2,
+          schema: pullSchema,
+          idempotent: false
+        });
+        return answer.data;
+      }
+      async updatePullRequest(repo, number4, change) {
+        const answer = await this.transport.request({
+          method: "PATCH",
+          path: `${repoPath(repo)}/pulls/${number4}`,
+          body: change,
+          schema: pullSchema,
+          idempotent: true
+        });
+        return answer.data;
       }
       /**
        * The page the `Link` header names next, below the API URL. A link anywhere else is refused:
@@ -74717,6 +74976,9 @@ function applyOutputs(plan2, planFile, report, reportFile) {
     failed: String(report.counts.failed)
   };
 }
+function adoptOutputs(pull2) {
+  return { "pull-request-number": String(pull2.number), "pull-request-url": pull2.html_url };
+}
 function formatOutputs(outputs, delimiter = randomDelimiter) {
   return Object.entries(outputs).map(([name, value]) => {
     const end = delimiter();
@@ -74839,7 +75101,7 @@ var init_compare = __esm({
 
 // src/github/base-files.ts
 import { execFile } from "node:child_process";
-import { mkdir as mkdir4, mkdtemp, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir4, mkdtemp, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
 import os from "node:os";
 import path18 from "node:path";
 import { promisify } from "node:util";
@@ -74872,7 +75134,7 @@ async function withBaseFiles(projectDir2, sha, use) {
     }
     return await use(path18.join(tree, relative));
   } finally {
-    await rm3(dir, { recursive: true, force: true });
+    await rm4(dir, { recursive: true, force: true });
   }
 }
 var run;
@@ -75180,8 +75442,82 @@ var init_apply_mode = __esm({
   }
 });
 
+// src/render/adopt-pull-request.ts
+function adoptionTitle(target2) {
+  return `Adopt the OpenCX drift of target ${target2}`;
+}
+function renderAdoptionBody(plan2, context) {
+  const { target: target2, pathOf } = context;
+  const found = context.issue === void 0 ? "The drift check found" : `The drift in #${context.issue} is`;
+  const rows = [
+    ...plan2.files.filter((f) => f.action !== "skip").map((f) => ({
+      path: pathOf(f.path),
+      title: f.title,
+      what: f.action === "create" ? "new: managed here, with no file" : "rewritten with what OpenCX holds"
+    })),
+    ...plan2.removals.map((r) => ({
+      path: pathOf(r.path),
+      title: r.title,
+      what: "removed: deleted in OpenCX"
+    }))
+  ].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const out = [
+    `${found} adopted here: the training files take what OpenCX target \`${target2}\` holds where it differs from them.`,
+    "",
+    "| file | change | training |",
+    "|---|---|---|",
+    ...rows.map((r) => `| ${codeCell(r.path)} | ${r.what} | ${cell(r.title)} |`)
+  ];
+  if (context.configFile !== void 0) {
+    out.push(
+      "",
+      `${codeCell(context.configFile)} maps the directory names the files use: ${Object.keys(
+        plan2.unmappedDirectories
+      ).sort().map((name) => codeCell(name)).join(", ")}.`
+    );
+  }
+  const notes = plan2.diagnostics.filter((d) => d.severity === "warning");
+  if (notes.length > 0) out.push("", "**Notes:**", ...notes.map((d) => `- ${noteOf(d)}`));
+  if (plan2.leftOut.duplicates > 0) {
+    out.push(
+      "",
+      `Not adopted: ${plural(plan2.leftOut.duplicates, "extra copy", "extra copies")} of a training, which no file can stand for; the apply after the merge removes ${plan2.leftOut.duplicates === 1 ? "it" : "them"}.`
+    );
+  }
+  out.push(
+    "",
+    `**Merging** applies these files: OpenCX keeps the dashboard's text, and the drift issue closes at the next check. **Closing** this pull request leaves the drift, which the next apply reverts.`,
+    "",
+    `Opened by opencx-trainings${context.runUrl === void 0 ? "" : ` ([run](${context.runUrl}))`}; a later adopt run of the same target updates this pull request.`
+  );
+  return `${out.join("\n")}
+`;
+}
+function renderAdoptionCommit(plan2, target2, trailer) {
+  const lines = [
+    ...plan2.files.filter((f) => f.action !== "skip").map((f) => `- ${f.action === "create" ? "new" : "rewritten"}: ${f.path} (${f.title})`),
+    ...plan2.removals.map((r) => `- removed: ${r.path} (${r.title}, deleted in OpenCX)`)
+  ];
+  return `${adoptionTitle(target2)}
+
+${lines.join("\n")}
+
+${trailer}
+`;
+}
+function noteOf(d) {
+  return `${d.file === void 0 ? "" : `${codeCell(d.file)}: `}${d.message}`;
+}
+var init_adopt_pull_request = __esm({
+  "src/render/adopt-pull-request.ts"() {
+    "use strict";
+    init_markdown();
+    init_style();
+  }
+});
+
 // src/render/drift-issue.ts
-function renderDriftIssue(plan2, runUrl) {
+function renderDriftIssue(plan2, runUrl, workflow) {
   const drifted = plan2.actions.filter((a) => a.kind !== "no-op");
   const out = [
     `OpenCX target \`${plan2.target.name}\` no longer matches the training files: ${drifted.length} training(s) differ. The next apply (the next merge) would revert them.`,
@@ -75197,12 +75533,17 @@ function renderDriftIssue(plan2, runUrl) {
     "",
     "**Two ways out:**",
     `- **Revert**: apply the files again (\`opencx-trainings apply --target ${plan2.target.name}\`, or run the apply workflow). OpenCX gets the files' text back.`,
-    `- **Adopt**: keep what OpenCX has: \`opencx-trainings pull --target ${plan2.target.name} --all --force\` writes it into the files; open a pull request with them.`,
+    `- **Adopt**: keep what OpenCX holds. ${adoptByWorkflow(workflow)}Or locally: \`opencx-trainings pull --target ${plan2.target.name} --drifted\` writes it into the files (and removes those of deleted trainings); open a pull request with them.`,
     "",
     `This issue is updated on every drift check and closed when the drift is gone.${runUrl === void 0 ? "" : ` [Last check](${runUrl}).`}`
   ];
   return `${out.join("\n")}
 `;
+}
+function adoptByWorkflow(workflow) {
+  if (workflow === void 0) return "";
+  const name = workflow.url === void 0 ? `**${cell(workflow.name)}**` : `[${cell(workflow.name)}](${workflow.url})`;
+  return `Run the workflow ${name} by hand with **adopt** ticked (Run workflow): it opens a pull request with the dashboard's text. `;
 }
 function originOf(a) {
   switch (a.kind) {
@@ -75232,10 +75573,20 @@ var init_drift_issue = __esm({
 // src/github/drift-mode.ts
 var drift_mode_exports = {};
 __export(drift_mode_exports, {
+  findDriftIssue: () => findDriftIssue,
   runDriftMode: () => runDriftMode
 });
 function driftMarker(target2, directory) {
   return `<!-- opencx-trainings:drift target=${encodeURIComponent(target2)} working-directory=${encodeURIComponent(directory)} -->`;
+}
+function isDriftIssue(issue2, target2, directory) {
+  return (issue2.body ?? "").trimStart().startsWith(driftMarker(target2, directory));
+}
+async function findDriftIssue(client, repo, target2, directory) {
+  for await (const issue2 of client.listOpenIssues(repo)) {
+    if (isDriftIssue(issue2, target2, directory)) return issue2;
+  }
+  return void 0;
 }
 async function runDriftMode(options2, io) {
   const run2 = await startRun(io);
@@ -75255,11 +75606,11 @@ async function runDriftMode(options2, io) {
     for await (const issue2 of client.listOpenIssues(repository)) open3.push(issue2);
     for (const plan2 of plans) {
       const marker = driftMarker(plan2.target.name, run2.directory);
-      const existing = open3.find((i) => (i.body ?? "").trimStart().startsWith(marker));
+      const existing = open3.find((i) => isDriftIssue(i, plan2.target.name, run2.directory));
       const drifted = plan2.actions.some((a) => a.kind !== "no-op");
       if (drifted) {
         const body = `${marker}
-${renderDriftIssue(plan2, run2.info.runUrl)}`;
+${renderDriftIssue(plan2, run2.info.runUrl, run2.context.workflow)}`;
         const title = `OpenCX drift: target ${plan2.target.name}`;
         const issue2 = existing === void 0 ? await client.createIssue(repository, { title, body }) : await client.updateIssue(repository, existing.number, { body });
         io.stdout.write(
@@ -75297,6 +75648,158 @@ var init_drift_mode = __esm({
   }
 });
 
+// src/github/adopt-mode.ts
+var adopt_mode_exports = {};
+__export(adopt_mode_exports, {
+  adoptionBranch: () => adoptionBranch,
+  runAdoptMode: () => runAdoptMode
+});
+import path19 from "node:path";
+function adoptionBranch(target2, directory) {
+  const slug = (s) => s.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  const folder = directory === "." ? "" : `-${slug(directory)}`;
+  return `opencx-trainings/adopt-${slug(target2) || "target"}${folder}`;
+}
+async function runAdoptMode(options2, io) {
+  const run2 = await startRun(io);
+  const { repository, token: token2, branch } = run2.context;
+  const sha = run2.context.event.sha;
+  if (repository === null || token2 === void 0 || sha === null) {
+    io.stderr.write(
+      "Adopting a drift needs GITHUB_REPOSITORY, GITHUB_SHA and a token: nothing was adopted.\n"
+    );
+    return ExitCode.error;
+  }
+  if (branch === void 0) {
+    io.stderr.write(
+      "Adopting a drift opens a pull request into the branch the workflow runs on: run it on a branch, not a tag.\n"
+    );
+    return ExitCode.error;
+  }
+  const plan2 = await withPlan(options2, io, run2, (p) => Promise.resolve(p));
+  const pullOptions = { ...options2, mode: "drifted", dir: void 0, force: false };
+  const prepared = await preparePull(
+    { ...pullOptions, mapDirectories: true, dryRun: true },
+    io,
+    { write: () => true },
+    plan2
+  );
+  if (prepared.kind === "unreadable") {
+    run2.show(prepared.diagnostics, { fatal: true });
+    return ExitCode.error;
+  }
+  const pulled = prepared.plan;
+  const target2 = plan2.target.name;
+  const refused = pulled.diagnostics.filter((d) => d.severity === "error");
+  if (refused.length > 0) {
+    run2.show(refused, { fatal: true });
+    io.stderr.write(
+      `Nothing was adopted: no file can hold ${refused.length === 1 ? "this training" : "these trainings"} as OpenCX has ${refused.length === 1 ? "it" : "them"}. Fix ${refused.length === 1 ? "it" : "them"} in the dashboard, or revert the drift with an apply.
+`
+    );
+    return ExitCode.error;
+  }
+  const root = (file2) => pathFromRoot(path19.posix.join(pulled.folder, file2), run2.directory);
+  const changes2 = [
+    ...pulled.files.filter((f) => f.action !== "skip").map((f) => ({ path: root(f.path), text: f.text })),
+    ...pulled.removals.map((r) => ({ path: root(r.path), text: null }))
+  ];
+  if (changes2.length === 0) {
+    io.stdout.write(`No drift to adopt on target "${target2}": OpenCX matches the files.
+`);
+    return ExitCode.ok;
+  }
+  const unmapped = pulled.unmappedDirectories;
+  const config2 = Object.keys(unmapped).length === 0 ? void 0 : await configWithDirectories(prepared.config, unmapped);
+  if (config2 !== void 0) {
+    changes2.push({ path: pathFromRoot(config2.file, run2.directory), text: config2.text });
+  }
+  const client = githubClientOf(run2, token2, io, options2.debug);
+  try {
+    const issue2 = await findDriftIssue(client, repository, target2, run2.directory);
+    const body = renderAdoptionBody(pulled, {
+      target: target2,
+      pathOf: root,
+      configFile: config2 === void 0 ? void 0 : pathFromRoot(config2.file, run2.directory),
+      issue: issue2?.number,
+      runUrl: run2.info.runUrl
+    });
+    const adopt = adoptionBranch(target2, run2.directory);
+    await commitOnBranch(client, repository, {
+      branch: adopt,
+      parent: sha,
+      changes: changes2,
+      message: renderAdoptionCommit(pulled, target2, ADOPTED_TRAILER)
+    });
+    const title = adoptionTitle(target2);
+    const open3 = await client.findOpenPullRequest(repository, adopt, branch);
+    const pull2 = open3 === void 0 ? await createPullRequest(client, repository, { title, body, head: adopt, base: branch }) : await client.updatePullRequest(repository, open3.number, { title, body });
+    if (open3 === void 0 && issue2 !== void 0) {
+      await client.createIssueComment(
+        repository,
+        issue2.number,
+        `Pull request #${pull2.number} adopts this drift: merging it makes the files say what OpenCX holds.`
+      );
+    }
+    const verb = open3 === void 0 ? "opened" : "updated";
+    io.stdout.write(
+      `Drift of target "${target2}" adopted: pull request #${pull2.number} ${verb}, ${pull2.html_url}
+`
+    );
+    await appendSummary(
+      run2.context.summaryFile,
+      `### OpenCX drift of target ${target2}: adopted in [pull request #${pull2.number}](${pull2.html_url})
+
+${body}`
+    );
+    await writeOutputs(run2.context.outputFile, adoptOutputs(pull2));
+    return ExitCode.ok;
+  } finally {
+    await client.close();
+  }
+}
+async function commitOnBranch(client, repo, commit) {
+  const parent = await client.getCommit(repo, commit.parent);
+  const made = await client.createCommit(repo, { ...commit, parent });
+  const head = await client.getBranchHead(repo, commit.branch);
+  if (head === void 0) return client.createBranch(repo, commit.branch, made.sha);
+  const current = await client.getCommit(repo, head);
+  if (!current.message.trimEnd().endsWith(ADOPTED_TRAILER)) {
+    throw new UserFacingError(
+      `The branch ${commit.branch} holds commits that opencx-trainings did not make: merge or close its pull request and delete the branch, then adopt again.`
+    );
+  }
+  if (current.tree.sha !== made.tree) await client.moveBranch(repo, commit.branch, made.sha);
+}
+async function createPullRequest(client, repo, pull2) {
+  try {
+    return await client.createPullRequest(repo, pull2);
+  } catch (error62) {
+    if (error62 instanceof ApiError && error62.status === 403) {
+      throw new UserFacingError(
+        `GitHub refused to open the pull request (${error62.serverMessage ?? "HTTP 403"}). The branch ${pull2.head} holds the adopted files: open the pull request from it by hand, or let workflows open pull requests (Settings > Actions > General > "Allow GitHub Actions to create and approve pull requests") and give the job "pull-requests: write".`
+      );
+    }
+    throw error62;
+  }
+}
+var ADOPTED_TRAILER;
+var init_adopt_mode = __esm({
+  "src/github/adopt-mode.ts"() {
+    "use strict";
+    init_errors4();
+    init_map_directories();
+    init_pull();
+    init_adopt_pull_request();
+    init_errors();
+    init_context();
+    init_drift_mode();
+    init_outputs();
+    init_run();
+    ADOPTED_TRAILER = "Adopted-by: opencx-trainings";
+  }
+});
+
 // src/cli/commands/github.ts
 var github_exports = {};
 __export(github_exports, {
@@ -75331,6 +75834,10 @@ async function github(options2, io) {
     const { runApplyMode: runApplyMode2 } = await Promise.resolve().then(() => (init_apply_mode(), apply_mode_exports));
     return runApplyMode2(options2, io);
   }
+  if (options2.mode === "adopt") {
+    const { runAdoptMode: runAdoptMode2 } = await Promise.resolve().then(() => (init_adopt_mode(), adopt_mode_exports));
+    return runAdoptMode2(options2, io);
+  }
   if (options2.mode === "drift") {
     const { runDriftMode: runDriftMode2 } = await Promise.resolve().then(() => (init_drift_mode(), drift_mode_exports));
     return runDriftMode2(options2, io);
@@ -75345,7 +75852,7 @@ var init_github = __esm({
     init_args();
     init_usage();
     init_errors();
-    GITHUB_MODES = ["plan", "apply", "drift"];
+    GITHUB_MODES = ["plan", "apply", "drift", "adopt"];
     SWITCH_VALUES = ["on", "off", "true", "false"];
     GITHUB_FLAGS = {
       mode: { type: "string", value: GITHUB_MODES.join("|"), required: true },
@@ -75375,6 +75882,10 @@ and the pull request comment.`,
               "on a schedule: plan every target of opencx.yml (or --target); one issue per target that differs from the files, updated on every run and closed when the drift is gone. Never writes to OpenCX."
             ],
             [
+              "--mode adopt",
+              "by hand, after a drift: the files take what the target holds where it differs from them (as pull --drifted), committed on the branch opencx-trainings/adopt-<target> and offered as one pull request, updated by later runs. Never writes to OpenCX."
+            ],
+            [
               "--mode apply",
               "after a merge (push): apply without asking. The report goes to the job summary; exit status 1 when an action failed or the mass-delete guard refused the plan."
             ]
@@ -75400,11 +75911,13 @@ and the pull request comment.`,
       ],
       examples: [
         "opencx-trainings github --mode plan --target production",
-        "opencx-trainings github --mode apply --target production --comment off"
+        "opencx-trainings github --mode apply --target production --comment off",
+        "opencx-trainings github --mode adopt --target production"
       ],
-      footer: `Environment: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL,
-GITHUB_TOKEN, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_WORKSPACE, RUNNER_TEMP; and the API key
-of the target, in the variable its token_env names.`
+      footer: `Environment: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_SHA,
+GITHUB_REF, GITHUB_WORKFLOW, GITHUB_WORKFLOW_REF, GITHUB_API_URL, GITHUB_TOKEN,
+GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_WORKSPACE, RUNNER_TEMP; and the API key of the
+target, in the variable its token_env names.`
     });
   }
 });
@@ -75488,7 +76001,7 @@ __export(emulator_exports2, {
   emulatorUsage: () => emulatorUsage,
   parseEmulatorArgs: () => parseEmulatorArgs
 });
-import path19 from "node:path";
+import path20 from "node:path";
 function parseEmulatorArgs(args2) {
   const { values: v } = parseFlags(FLAGS, args2);
   if (v.help === true) return "help";
@@ -75550,7 +76063,7 @@ function parseEmulatorArgs(args2) {
 }
 async function emulator(options2, io) {
   const file2 = options2.emulator.dataFile;
-  const dataFile = file2 === void 0 ? void 0 : path19.resolve(io.cwd, file2);
+  const dataFile = file2 === void 0 ? void 0 : path20.resolve(io.cwd, file2);
   const onRequest = options2.quiet ? void 0 : (entry2) => io.stdout.write(`${describeEntry(entry2)}
 `);
   const running = await start({ ...options2.emulator, dataFile, onRequest });
@@ -75733,7 +76246,7 @@ var init_schema3 = __esm({
 
 // src/action.ts
 init_io();
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/cli/main.ts
 init_version();
@@ -75890,7 +76403,7 @@ function commandOfInputs(env) {
   const planChanged = input2(env, "plan-changed");
   if (planChanged !== "") args2.push("--plan-changed", planChanged);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const cwd2 = path20.resolve(workspace, input2(env, "working-directory") || ".");
+  const cwd2 = path21.resolve(workspace, input2(env, "working-directory") || ".");
   return { args: args2, cwd: cwd2, token: input2(env, "github-token") };
 }
 var { args, cwd, token } = commandOfInputs(process.env);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { applyOutputs, planOutputs } from '../src/github/outputs.js';
+import { adoptOutputs, applyOutputs, planOutputs } from '../src/github/outputs.js';
 import {
   ACTION_REF,
   SYNC_WORKFLOW_PATH,
@@ -65,6 +65,7 @@ describe('action.yml', () => {
     const written = new Set([
       ...Object.keys(planOutputs(plan, 'plan.json')),
       ...Object.keys(applyOutputs(plan, 'plan.json', emptyReport(), 'report.json')),
+      ...Object.keys(adoptOutputs({ number: 1, html_url: 'https://github.test/o/r/pull/1' })),
       'comment-url',
     ]);
     expect(new Set(Object.keys(action.outputs))).toEqual(written);
@@ -113,6 +114,17 @@ describe('the workflows', () => {
     expect(workflow.jobs.drift?.if).toBe("github.event_name == 'schedule'");
     expect(workflow.jobs.drift?.permissions).toEqual({ contents: 'read', issues: 'write' });
     expect(workflow.jobs.drift?.steps[1]?.with).toEqual({ mode: 'drift', target: 'production' });
+    // Adopting a drift is one job, started by hand; the apply job then stays out of it.
+    const adopt = workflow.jobs.adopt;
+    expect(adopt?.if).toBe("github.event_name == 'workflow_dispatch' && inputs.adopt");
+    expect(apply?.if).toContain('!inputs.adopt');
+    expect(adopt?.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      issues: 'write',
+    });
+    expect(adopt?.concurrency).toEqual(apply?.concurrency);
+    expect(adopt?.steps[1]?.with).toEqual({ mode: 'adopt', target: 'production' });
     for (const [job, mode] of [
       [plan, 'plan'],
       [apply, 'apply'],

@@ -15,23 +15,31 @@ export interface ConfigEdit {
 }
 
 /**
- * Add `name: id` entries to opencx.yml (made if missing) and return its name as shown. The
- * edited text must pass the config's own parser before it replaces the file, whole: a file
- * that would break is left as it is, and the user is told to add the names by hand.
+ * The text of opencx.yml (made if missing) with `name: id` entries added, and its name as
+ * shown. The edited text must pass the config's own parser: a file that would break is left
+ * as it is, and the user is told to add the names by hand.
  */
-export async function mapDirectoriesInConfig(
+export async function configWithDirectories(
   edit: ConfigEdit,
   mappings: Readonly<Record<string, string>>,
-): Promise<string> {
+): Promise<{ file: string; text: string }> {
   const file = edit.file ?? CONFIG_FILE;
-  const absolute = path.resolve(edit.cwd, file);
-  const text = edit.file === null ? '' : await readFile(absolute, 'utf8');
+  const text = edit.file === null ? '' : await readFile(path.resolve(edit.cwd, file), 'utf8');
   const edited = addDirectoryMappings(text, mappings, edit.target);
   if (!parseConfig(file, edited).ok) {
     throw new ConfigError(
       `Could not add the directories to ${file} without breaking it; add them by hand.`,
     );
   }
-  await writeFileAtomic(absolute, edited, { overwrite: true });
+  return { file, text: edited };
+}
+
+/** Add the entries to opencx.yml, replacing it whole, and return its name as shown. */
+export async function mapDirectoriesInConfig(
+  edit: ConfigEdit,
+  mappings: Readonly<Record<string, string>>,
+): Promise<string> {
+  const { file, text } = await configWithDirectories(edit, mappings);
+  await writeFileAtomic(path.resolve(edit.cwd, file), text, { overwrite: true });
   return file;
 }

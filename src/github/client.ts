@@ -47,6 +47,23 @@ const pullOfCommitSchema = z.looseObject({
 });
 export type PullRequestOfCommit = z.infer<typeof pullOfCommitSchema>;
 
+const shaSchema = z.looseObject({ sha: z.string() });
+const gitCommitSchema = z.looseObject({
+  sha: z.string(),
+  message: z.string(),
+  tree: shaSchema,
+});
+export type GitCommit = z.infer<typeof gitCommitSchema>;
+const refSchema = z.looseObject({ ref: z.string(), object: shaSchema });
+const pullSchema = z.looseObject({ number: z.number().int(), html_url: z.string() });
+export type PullRequest = z.infer<typeof pullSchema>;
+
+/** A file of a new tree: its text, or null to remove it. Paths are from the repository root. */
+export interface TreeChange {
+  path: string;
+  text: string | null;
+}
+
 /** The states a deployment's status may take (those this tool writes). */
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
 
@@ -69,9 +86,9 @@ const GITHUB: Service = {
 };
 
 /**
- * The few GitHub REST calls the action makes: the issue comments of a pull request. They go
- * through the same HTTP edge as the OpenCX client: its scheduler, retry policy, debug events
- * and redaction of the token.
+ * The few GitHub REST calls the action makes: comments, issues, deployments, and the commit,
+ * branch and pull request that adopt a drift. They go through the same HTTP edge as the OpenCX
+ * client: its scheduler, retry policy, debug events and redaction of the token.
  */
 export class GitHubClient {
   private readonly transport: Transport;
@@ -224,6 +241,130 @@ export class GitHubClient {
     });
   }
 
+  async getCommit(repo: Repository, sha: string): Promise<GitCommit> {
+    const answer = await this.transport.request({
+      method: 'GET',
+      path: `${repoPath(repo)}/git/commits/${encodeURIComponent(sha)}`,
+      schema: gitCommitSchema,
+      idempotent: true,
+    });
+    return answer.data;
+  }
+
+  /** The commit a branch points to, or undefined when there is no such branch. */
+  async getBranchHead(repo: Repository, branch: string): Promise<string | undefined> {
+    try {
+      const answer = await this.transport.request({
+        method: 'GET',
+        path: `${repoPath(repo)}/git/ref/${refPath(branch)}`,
+        schema: refSchema,
+        idempotent: true,
+      });
+      return answer.data.object.sha;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * A commit of `changes` on top of `parent`, on no branch yet: one tree from the parent's,
+   * then the commit. Both are content-addressed, so a retried call only leaves an unused copy.
+   */
+  async createCommit(
+    repo: Repository,
+    commit: { parent: GitCommit; changes: readonly TreeChange[]; message: string },
+  ): Promise<{ sha: string; tree: string }> {
+    const tree = await this.transport.request({
+      method: 'POST',
+      path: `${repoPath(repo)}/git/trees`,
+      body: {
+        base_tree: commit.parent.tree.sha,
+        tree: commit.changes.map((c) =>
+          c.text === null
+            ? { path: c.path, mode: '100644', type: 'blob', sha: null }
+            : { path: c.path, mode: '100644', type: 'blob', content: c.text },
+        ),
+      },
+      schema: shaSchema,
+      idempotent: true,
+    });
+    const made = await this.transport.request({
+      method: 'POST',
+      path: `${repoPath(repo)}/git/commits`,
+      body: { message: commit.message, tree: tree.data.sha, parents: [commit.parent.sha] },
+      schema: shaSchema,
+      idempotent: true,
+    });
+    return { sha: made.data.sha, tree: tree.data.sha };
+  }
+
+  async createBranch(repo: Repository, branch: string, sha: string): Promise<void> {
+    await this.transport.request({
+      method: 'POST',
+      path: `${repoPath(repo)}/git/refs`,
+      body: { ref: `refs/heads/${branch}`, sha },
+      schema: z.looseObject({}),
+      idempotent: false,
+    });
+  }
+
+  /** Point a branch at `sha`, whatever it pointed to (the caller checked it may). */
+  async moveBranch(repo: Repository, branch: string, sha: string): Promise<void> {
+    await this.transport.request({
+      method: 'PATCH',
+      path: `${repoPath(repo)}/git/refs/${refPath(branch)}`,
+      body: { sha, force: true },
+      schema: z.looseObject({}),
+      idempotent: true,
+    });
+  }
+
+  /** The open pull request from `branch` (of this repository) into `base`, if there is one. */
+  async findOpenPullRequest(
+    repo: Repository,
+    branch: string,
+    base: string,
+  ): Promise<PullRequest | undefined> {
+    const answer = await this.transport.request({
+      method: 'GET',
+      path: `${repoPath(repo)}/pulls`,
+      query: { state: 'open', head: `${repo.owner}:${branch}`, base },
+      schema: z.array(pullSchema),
+      idempotent: true,
+    });
+    return answer.data[0];
+  }
+
+  async createPullRequest(
+    repo: Repository,
+    pull: { title: string; body: string; head: string; base: string },
+  ): Promise<PullRequest> {
+    const answer = await this.transport.request({
+      method: 'POST',
+      path: `${repoPath(repo)}/pulls`,
+      body: pull,
+      schema: pullSchema,
+      idempotent: false,
+    });
+    return answer.data;
+  }
+
+  async updatePullRequest(
+    repo: Repository,
+    number: number,
+    change: { title: string; body: string },
+  ): Promise<PullRequest> {
+    const answer = await this.transport.request({
+      method: 'PATCH',
+      path: `${repoPath(repo)}/pulls/${number}`,
+      body: change,
+      schema: pullSchema,
+      idempotent: true,
+    });
+    return answer.data;
+  }
+
   /**
    * The page the `Link` header names next, below the API URL. A link anywhere else is refused:
    * the token must only ever be sent to GITHUB_API_URL.
@@ -261,6 +402,11 @@ function readRateLimit(status: number, headers: ResponseHeaders, now: number): R
     rateLimited: status === 429 || (status === 403 && (retryAfter !== undefined || exhausted)),
     retryAfterMs: retryAfter ?? untilReset,
   };
+}
+
+/** `heads/<branch>`, each part of the name encoded and its slashes kept, as the git API wants. */
+function refPath(branch: string): string {
+  return `heads/${branch.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 function repoPath(repo: Repository): string {

@@ -37,6 +37,10 @@ export interface GitHubContext {
   /** Where to keep files for later steps of the job (the saved plan and report). */
   tempDir: string | undefined;
   runUrl: string | undefined;
+  /** The branch the workflow runs on (from GITHUB_REF), or undefined for a tag or a merge ref. */
+  branch: string | undefined;
+  /** The running workflow: its name, and its page on GitHub when known. */
+  workflow: { name: string; url: string | undefined } | undefined;
 }
 
 // Only the fields used are checked, and the rest is let through: payloads grow over time.
@@ -102,7 +106,28 @@ export async function readGitHubContext(env: Env): Promise<GitHubContext> {
       server !== undefined && repository !== null && runId !== undefined
         ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}`
         : undefined,
+    branch: /^refs\/heads\/(.+)$/.exec(env.GITHUB_REF ?? '')?.[1],
+    workflow: workflowOf(env, server, repository),
   };
+}
+
+/**
+ * The workflow's name (GITHUB_WORKFLOW) and page. GITHUB_WORKFLOW_REF reads
+ * `owner/repo/.github/workflows/<file>@<ref>`; the page of a workflow is named by its file.
+ */
+function workflowOf(
+  env: Env,
+  server: string | undefined,
+  repository: Repository | null,
+): GitHubContext['workflow'] {
+  const name = nonEmpty(env.GITHUB_WORKFLOW);
+  if (name === undefined) return undefined;
+  const file = /\/\.github\/workflows\/([^/@]+)@/.exec(env.GITHUB_WORKFLOW_REF ?? '')?.[1];
+  const url =
+    server !== undefined && repository !== null && file !== undefined
+      ? `${server}/${repository.owner}/${repository.repo}/actions/workflows/${file}`
+      : undefined;
+  return { name, url };
 }
 
 /**

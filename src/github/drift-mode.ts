@@ -2,11 +2,30 @@ import type { Io } from '../app/io.js';
 import { loadProject } from '../app/project.js';
 import { renderDriftIssue } from '../render/drift-issue.js';
 import { ExitCode } from '../util/errors.js';
+import type { GitHubClient, Issue } from './client.js';
+import type { Repository } from './context.js';
 import { githubClientOf, startRun, withPlan, type ActionOptions } from './run.js';
 
 /** Marks the drift issue of one target planned from one folder, as the comment marker does. */
 function driftMarker(target: string, directory: string): string {
   return `<!-- opencx-trainings:drift target=${encodeURIComponent(target)} working-directory=${encodeURIComponent(directory)} -->`;
+}
+
+function isDriftIssue(issue: Issue, target: string, directory: string): boolean {
+  return (issue.body ?? '').trimStart().startsWith(driftMarker(target, directory));
+}
+
+/** The open drift issue of a target planned from a folder, if there is one. */
+export async function findDriftIssue(
+  client: GitHubClient,
+  repo: Repository,
+  target: string,
+  directory: string,
+): Promise<Issue | undefined> {
+  for await (const issue of client.listOpenIssues(repo)) {
+    if (isDriftIssue(issue, target, directory)) return issue;
+  }
+  return undefined;
 }
 
 /**
@@ -40,10 +59,10 @@ export async function runDriftMode(options: ActionOptions, io: Io): Promise<Exit
     for await (const issue of client.listOpenIssues(repository)) open.push(issue);
     for (const plan of plans) {
       const marker = driftMarker(plan.target.name, run.directory);
-      const existing = open.find((i) => (i.body ?? '').trimStart().startsWith(marker));
+      const existing = open.find((i) => isDriftIssue(i, plan.target.name, run.directory));
       const drifted = plan.actions.some((a) => a.kind !== 'no-op');
       if (drifted) {
-        const body = `${marker}\n${renderDriftIssue(plan, run.info.runUrl)}`;
+        const body = `${marker}\n${renderDriftIssue(plan, run.info.runUrl, run.context.workflow)}`;
         const title = `OpenCX drift: target ${plan.target.name}`;
         const issue =
           existing === undefined

@@ -30,6 +30,11 @@ export function applyOutputs(
   };
 }
 
+/** adopt: the pull request that offers the adopted files. */
+export function adoptOutputs(pull: { number: number; html_url: string }): Outputs {
+  return { 'pull-request-number': String(pull.number), 'pull-request-url': pull.html_url };
+}
+
 /**
  * The `GITHUB_OUTPUT` file format, in its multiline form (`name<<DELIMITER`) for every value, so
  * that no value, whatever it holds, can end its own entry early or set another output.

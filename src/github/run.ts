@@ -29,7 +29,7 @@ import {
 
 /** The options of `opencx-trainings github`, as action.yml passes its inputs. */
 export interface ActionOptions extends CommonOptions {
-  mode: 'plan' | 'apply' | 'drift';
+  mode: 'plan' | 'apply' | 'drift' | 'adopt';
   /** Post the plan as a sticky pull request comment. */
   comment: boolean;
   /** Where to save the plan JSON; default: in RUNNER_TEMP. */

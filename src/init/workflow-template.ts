@@ -40,7 +40,7 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     action === './'
       ? `./ # this repository's own action; in yours: uses: ${ACTION_REF}`
       : scalar(action);
-  const step = (mode: 'plan' | 'apply' | 'drift'): string[] => [
+  const step = (mode: 'plan' | 'apply' | 'drift' | 'adopt'): string[] => [
     '      - uses: actions/checkout@v4',
     `      - uses: ${uses}`,
     '        with:',
@@ -56,7 +56,9 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     '# On a pull request, the plan is posted as one comment, updated on every push, and problems in',
     '# the training files are marked on their lines. After a merge, the changes are applied and the',
     '# report is in the job summary. Every morning, a target that no longer matches the files (an',
-    '# edit in the dashboard) gets an issue. See "Sync from GitHub" in the README of opencx-trainings.',
+    '# edit in the dashboard) gets an issue. To keep such an edit instead of reverting it, run this',
+    '# workflow by hand with "adopt" ticked: it opens a pull request with what OpenCX holds. See',
+    '# "Sync from GitHub" in the README of opencx-trainings.',
     '#',
     `# Needs the repository secret ${tokenEnv}: an OpenCX API key (Settings > Secrets and`,
     '# variables > Actions > New repository secret).',
@@ -67,6 +69,11 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     '  push:',
     `    branches: [${scalar(branch)}]`,
     '  workflow_dispatch:',
+    '    inputs:',
+    '      adopt:',
+    "        description: 'Adopt the drift: open a pull request with what OpenCX holds, instead of applying the files'",
+    '        type: boolean',
+    '        default: false',
     '  schedule:',
     "    - cron: '17 6 * * *' # drift check, every day",
     '',
@@ -88,7 +95,7 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     ...step('plan'),
     '',
     '  apply:',
-    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')`,
+    `    if: github.ref == 'refs/heads/${branch.replace(/'/g, "''")}' && (github.event_name == 'push' || (github.event_name == 'workflow_dispatch' && !inputs.adopt))`,
     '    runs-on: ubuntu-latest',
     '    permissions:',
     '      contents: read',
@@ -108,6 +115,20 @@ export function renderSyncWorkflow(options: SyncWorkflowOptions = {}): string {
     '      issues: write # one issue per target that drifted',
     '    steps:',
     ...step('drift'),
+    '',
+    '  adopt:',
+    "    if: github.event_name == 'workflow_dispatch' && inputs.adopt",
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: write # the branch with the adopted files',
+    '      pull-requests: write # the pull request that offers them',
+    '      issues: write # a word on the drift issue',
+    '    # Never while an apply runs: the files would be read from an org half-way through it.',
+    '    concurrency:',
+    `      group: ${scalar(`opencx-trainings-apply-${target}`)}`,
+    '      cancel-in-progress: false',
+    '    steps:',
+    ...step('adopt'),
   ].join('\n')}\n`;
 }
 

@@ -20,6 +20,20 @@ export interface PullInput {
   refs: References;
   /** The output folder as shown to the user (relative to the working directory). */
   folder: string;
+  /** Mode `drifted`: what else adopting the drift does besides writing the remotes given. */
+  drift?: {
+    /** Files to remove (relative to the output folder): their training is gone. */
+    removals: readonly FileRemoval[];
+    /** Extra copies of a key, left for the next apply to remove. */
+    duplicates: number;
+  };
+}
+
+/** A file a pull removes, its training being gone from OpenCX. */
+export interface FileRemoval {
+  /** Relative to the output folder, with `/`. */
+  path: string;
+  title: string;
 }
 
 /** One file of the pull: `create` a new one, `overwrite` (with --force) or `skip` an existing one. */
@@ -36,11 +50,15 @@ export interface PlannedFile {
 /** Everything a pull will do, computed before anything is written. Plain data. */
 export interface PullPlan {
   folder: string;
-  /** Trainings in the org. */
+  mode: PullMode;
+  /** Trainings read: the org's, or in mode `drifted` those that differ from their file. */
   total: number;
-  leftOut: Selection['leftOut'];
+  /** Why trainings read were not written; `duplicates` only in mode `drifted`. */
+  leftOut: Selection['leftOut'] & { duplicates: number };
   /** Sorted by path. */
   files: PlannedFile[];
+  /** Files to remove, sorted by path; only in mode `drifted`. */
+  removals: FileRemoval[];
   /** Trainings that cannot be written (errors), and notes about written files (warnings). */
   diagnostics: Diagnostic[];
   /** Directory names the new files use that opencx.yml does not map yet: name → id. */
@@ -133,13 +151,33 @@ export function assemblePull(input: PullInput): PullPlan {
     const id = name == null ? undefined : unmappedIds.get(name);
     if (name != null && id !== undefined) unmappedDirectories[name] = id;
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const removals: FileRemoval[] = [];
+  for (const removal of input.drift?.removals ?? []) {
+    if (isContainedPath(removal.path)) removals.push(removal);
+    else {
+      diagnostics.push(
+        diagnose(
+          'path-outside-folder',
+          { folder: input.folder, symlink: false },
+          { file: `${input.folder}/${removal.path}` },
+        ),
+      );
+    }
+  }
+  files.sort(byPath);
+  removals.sort(byPath);
   return {
     folder: input.folder,
+    mode: input.mode,
     total: input.remotes.length,
-    leftOut,
+    leftOut: { ...leftOut, duplicates: input.drift?.duplicates ?? 0 },
     files,
+    removals,
     diagnostics,
     unmappedDirectories,
   };
+}
+
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import fg from 'fast-glob';
 import { fileErrorReason } from '../util/errors.js';
 import { mapInPool } from '../util/pool.js';
 import { resolveInside, writeFileAtomic } from '../util/safe-write.js';
-import type { PlannedFile } from './assemble.js';
+import type { FileRemoval, PlannedFile } from './assemble.js';
 
 /**
  * Every path under the folder, files and folders, hidden ones and links included, relative and
@@ -23,7 +23,7 @@ export async function listExistingPaths(dir: string): Promise<string[]> {
 /** Files written at once: each write waits for its flush to disk, which a disk does several at a time. */
 const PARALLEL_WRITES = 8;
 
-export type FileOutcome = 'created' | 'overwritten' | 'exists' | 'outside' | 'failed';
+export type FileOutcome = 'created' | 'overwritten' | 'removed' | 'exists' | 'outside' | 'failed';
 
 export interface FileResult {
   path: string;
@@ -61,4 +61,24 @@ async function writePlannedFile(dir: string, file: PlannedFile): Promise<FileRes
     // not stop the others: it is reported with the rest.
     return { path: file.path, outcome: 'failed', reason: fileErrorReason(error) };
   }
+}
+
+/**
+ * Remove the files whose training is gone, each on its own; one already gone counts as removed.
+ * A path that would leave `dir` (through a linked folder) is not touched.
+ */
+export async function removePlannedFiles(
+  dir: string,
+  removals: readonly FileRemoval[],
+): Promise<FileResult[]> {
+  return mapInPool(removals, PARALLEL_WRITES, async ({ path }): Promise<FileResult> => {
+    const absolute = await resolveInside(dir, path);
+    if (absolute === undefined) return { path, outcome: 'outside' };
+    try {
+      await rm(absolute, { force: true });
+      return { path, outcome: 'removed' };
+    } catch (error) {
+      return { path, outcome: 'failed', reason: fileErrorReason(error) };
+    }
+  });
 }

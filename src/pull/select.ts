@@ -9,8 +9,10 @@ import type { Remote } from '../model/remote.js';
  *   not pinned by a file. This namespace's trainings whose file is gone are left out too.
  * - `all`: every training in the org, including other namespaces'. Those that already have a
  *   file here are only rewritten with `--force`.
+ * - `drifted`: the trainings whose OpenCX state differs from their file (pull/drifted.ts). The
+ *   caller narrows the remotes to them; they are then taken as `all` takes them.
  */
-export const PULL_MODES = ['new', 'unmanaged', 'all'] as const;
+export const PULL_MODES = ['new', 'unmanaged', 'all', 'drifted'] as const;
 export type PullMode = (typeof PULL_MODES)[number];
 
 /** The identity of a training file the repository already has. */
@@ -53,7 +55,7 @@ export function selectRemotes(
   for (const remote of remotes) {
     const existing = fileOf(remote, local, namespace);
     const owner = remote.ownership?.namespace ?? null;
-    if (mode === 'all') {
+    if (mode === 'all' || mode === 'drifted') {
       selected.push({ remote, existing });
     } else if (existing !== null) {
       leftOut.hasFile++;

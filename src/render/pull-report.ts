@@ -28,8 +28,16 @@ export function renderPullReport(result: PullResult, options: { color: boolean }
   );
   section(
     lines,
-    `${dryRun ? 'Would overwrite' : 'Overwrote'} ${plural(done('overwrite', 'overwritten').length, 'file')} (--force):`,
+    `${dryRun ? 'Would overwrite' : 'Overwrote'} ${plural(done('overwrite', 'overwritten').length, 'file')} ${plan.mode === 'drifted' ? 'with what OpenCX holds' : '(--force)'}:`,
     done('overwrite', 'overwritten').map((p) => `  ${s.yellow('~')} ${shown(p)}`),
+  );
+  const removed = plan.removals
+    .filter((f) => dryRun || outcome.get(f.path) === 'removed')
+    .map((f) => f.path);
+  section(
+    lines,
+    `${dryRun ? 'Would remove' : 'Removed'} ${plural(removed.length, 'file')} whose training was deleted in OpenCX:`,
+    removed.map((p) => `  ${s.red('-')} ${shown(p)}`),
   );
   section(
     lines,
@@ -49,7 +57,7 @@ export function renderPullReport(result: PullResult, options: { color: boolean }
   }
   lines.push(...renderDirectories(plan.unmappedDirectories, result.mappedIn, s));
 
-  const written = plan.files.some((f) => f.action !== 'skip');
+  const written = plan.files.some((f) => f.action !== 'skip') || plan.removals.length > 0;
   if (written) {
     lines.push(
       '',
@@ -68,6 +76,7 @@ export function renderPullRefused(
 }
 
 function describeSelection(plan: PullPlan): string {
+  if (plan.mode === 'drifted') return describeDrift(plan);
   const { hasFile, otherNamespace, ownWithoutFile } = plan.leftOut;
   const reasons = [
     hasFile > 0 ? `${hasFile} already ${hasFile === 1 ? 'has a file' : 'have a file'} here` : '',
@@ -83,6 +92,21 @@ function describeSelection(plan: PullPlan): string {
     return `${read}. Nothing to pull${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}.`;
   }
   return reasons.length === 0 ? `${read}.` : `${read}; left out: ${reasons.join('; ')}.`;
+}
+
+/** What adopting the drift reads: the trainings that differ from their file, and the deleted ones. */
+function describeDrift(plan: PullPlan): string {
+  const { duplicates } = plan.leftOut;
+  const copies =
+    duplicates === 0
+      ? ''
+      : ` Left out: ${plural(duplicates, 'extra copy', 'extra copies')} of a key, which the next apply removes.`;
+  if (plan.total === 0 && plan.removals.length === 0) {
+    return `No drift to adopt: OpenCX matches the files.${copies}`;
+  }
+  const deleted =
+    plan.removals.length === 0 ? '' : `; ${plural(plan.removals.length, 'training')} deleted there`;
+  return `Adopting the drift: ${plural(plan.total, 'training')} in OpenCX ${plan.total === 1 ? 'differs' : 'differ'} from ${plan.total === 1 ? 'its file' : 'their files'}${deleted}.${copies}`;
 }
 
 /** Diagnostics grouped by code, the hint once per group: ten pending edits need one hint. */

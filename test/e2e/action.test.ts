@@ -108,6 +108,8 @@ describe('the action, from its committed bundle', () => {
       env: { PATH: process.env.PATH ?? '', INPUT_MODE: 'nonsense' },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--mode must be one of plan, apply, drift, not "nonsense".');
+    expect(result.stderr).toContain(
+      '--mode must be one of plan, apply, drift, adopt, not "nonsense".',
+    );
   });
 });

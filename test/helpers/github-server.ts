@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 
@@ -36,6 +37,24 @@ export interface StoredIssue {
   html_url: string;
 }
 
+export interface StoredPull {
+  number: number;
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  state: 'open' | 'closed';
+  html_url: string;
+}
+
+/** A commit of the stand-in's object store, its tree as the files it holds. */
+export interface StoredCommit {
+  sha: string;
+  message: string;
+  parents: string[];
+  files: Record<string, string>;
+}
+
 export interface FakeGitHub {
   /** `http://127.0.0.1:<port>`: the GITHUB_API_URL of the tests. */
   url: string;
@@ -46,6 +65,14 @@ export interface FakeGitHub {
   deployments: StoredDeployment[];
   /** The issues created (numbers from 100; pull requests are 1 to 99). */
   issues: StoredIssue[];
+  /** The pull requests opened through the API (numbers from 50). */
+  pulls: StoredPull[];
+  /** A commit the repository has, with the files of its tree (paths from the root). */
+  seedCommit(sha: string, files: Record<string, string>, message?: string): void;
+  /** Point a branch at a commit, as a push does. */
+  setBranch(branch: string, sha: string): void;
+  /** The commit a branch points to, or undefined. */
+  headOf(branch: string): StoredCommit | undefined;
   commentsOf(issue: number): StoredComment[];
   /** Comments by others (people, other bots), as already on the pull request. */
   seedComments(issue: number, bodies: readonly string[]): void;
@@ -64,7 +91,9 @@ afterEach(async () => {
 });
 
 /**
- * A stand-in for the GitHub REST API's issue comments and deployments on 127.0.0.1, stopped after the test. It
+ * A stand-in for the GitHub REST API on 127.0.0.1, stopped after the test: issue comments,
+ * issues, deployments, the pull requests of a commit, and the git data (commits, trees, branch
+ * refs) and pull requests that an adopt writes. It
  * records every request, pages lists as GitHub does (`per_page`, `page`, a `Link` header with
  * absolute URLs) and can refuse writes like a fork's read-only token.
  */
@@ -79,6 +108,10 @@ export async function useGitHub(options: {
   const deployments: StoredDeployment[] = [];
   const merges = new Map<string, number>();
   const issues: StoredIssue[] = [];
+  const pulls: StoredPull[] = [];
+  const commits = new Map<string, StoredCommit>();
+  const trees = new Map<string, Record<string, string>>();
+  const branches = new Map<string, string>();
   const requests: RecordedRequest[] = [];
   let failWrites: number | null = null;
   const failures: { status: number; headers: Record<string, string> }[] = [];
@@ -96,6 +129,120 @@ export async function useGitHub(options: {
     };
     comments.push(comment);
     return comment;
+  };
+
+  const newSha = (): string => randomBytes(20).toString('hex');
+  // Trees are content-addressed, as in git: the same files make the same tree.
+  const treeOf = (files: Record<string, string>): string => {
+    const sorted = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1));
+    const sha = createHash('sha1').update(JSON.stringify(sorted)).digest('hex');
+    if (!trees.has(sha)) trees.set(sha, files);
+    return sha;
+  };
+  const gitCommit = (c: StoredCommit) => ({
+    sha: c.sha,
+    message: c.message,
+    tree: { sha: treeOf(c.files) },
+    parents: c.parents.map((sha) => ({ sha })),
+  });
+
+  /** The git data and pull request endpoints, or undefined when the path is none of them. */
+  const git = (method: string, route: string, body: unknown, search: URLSearchParams) => {
+    const commit = /^\/git\/commits\/([0-9a-f]+)$/.exec(route);
+    if (commit !== null && method === 'GET') {
+      const found = commits.get(commit[1] ?? '');
+      return found === undefined ? [404, { message: 'Not Found' }] : [200, gitCommit(found)];
+    }
+    if (route === '/git/trees' && method === 'POST') {
+      const { base_tree, tree } = body as {
+        base_tree: string;
+        tree: { path: string; content?: string; sha?: null }[];
+      };
+      const base = trees.get(base_tree);
+      if (base === undefined) return [422, { message: 'Invalid tree info' }];
+      const files = { ...base };
+      for (const entry of tree) {
+        if (entry.content === undefined) delete files[entry.path];
+        else files[entry.path] = entry.content;
+      }
+      return [201, { sha: treeOf(files) }];
+    }
+    if (route === '/git/commits' && method === 'POST') {
+      const { message, tree, parents } = body as {
+        message: string;
+        tree: string;
+        parents: string[];
+      };
+      const files = trees.get(tree);
+      if (files === undefined || parents.some((p) => !commits.has(p)))
+        return [422, { message: 'Tree SHA does not exist' }];
+      const made = { sha: newSha(), message, parents, files: { ...files } };
+      commits.set(made.sha, made);
+      return [201, gitCommit(made)];
+    }
+    const ref = /^\/git\/ref\/heads\/(.+)$/.exec(route);
+    if (ref !== null && method === 'GET') {
+      const branch = decodeURIComponent(ref[1] ?? '');
+      const sha = branches.get(branch);
+      return sha === undefined
+        ? [404, { message: 'Not Found' }]
+        : [200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } }];
+    }
+    if (route === '/git/refs' && method === 'POST') {
+      const { ref: name, sha } = body as { ref: string; sha: string };
+      const branch = name.replace(/^refs\/heads\//, '');
+      if (branches.has(branch)) return [422, { message: 'Reference already exists' }];
+      branches.set(branch, sha);
+      return [201, { ref: name, object: { sha } }];
+    }
+    const move = /^\/git\/refs\/heads\/(.+)$/.exec(route);
+    if (move !== null && method === 'PATCH') {
+      const branch = decodeURIComponent(move[1] ?? '');
+      if (!branches.has(branch)) return [422, { message: 'Reference does not exist' }];
+      branches.set(branch, (body as { sha: string }).sha);
+      return [200, { ref: `refs/heads/${branch}`, object: { sha: branches.get(branch) } }];
+    }
+    if (route === '/pulls' && method === 'GET') {
+      const head = search.get('head')?.replace(/^[^:]+:/, '');
+      const base = search.get('base');
+      return [
+        200,
+        pulls.filter(
+          (p) =>
+            p.state === (search.get('state') ?? 'open') &&
+            (head === undefined || p.head === head) &&
+            (base === null || p.base === base),
+        ),
+      ];
+    }
+    if (route === '/pulls' && method === 'POST') {
+      const {
+        title,
+        body: text,
+        head,
+        base,
+      } = body as Omit<StoredPull, 'number' | 'state' | 'html_url'>;
+      if (!branches.has(head)) return [422, { message: `No commits between ${base} and ${head}` }];
+      const number = 50 + pulls.length;
+      const pull: StoredPull = {
+        number,
+        title,
+        body: text,
+        head,
+        base,
+        state: 'open',
+        html_url: `https://github.test/o/r/pull/${number}`,
+      };
+      pulls.push(pull);
+      return [201, pull];
+    }
+    const edit = /^\/pulls\/(\d+)$/.exec(route);
+    const pull = pulls.find((p) => p.number === Number(edit?.[1]));
+    if (pull !== undefined && method === 'PATCH') {
+      Object.assign(pull, body);
+      return [200, pull];
+    }
+    return undefined;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -122,6 +269,9 @@ export async function useGitHub(options: {
         status: String(failWrites),
       });
     }
+    const route = /^\/repos\/[^/]+\/[^/]+(\/.*)$/.exec(target.pathname)?.[1] ?? '';
+    const answer = git(method, route, body, target.searchParams);
+    if (answer !== undefined) return send(answer[0] as number, answer[1]);
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(target.pathname);
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(target.pathname);
     if (list !== null && method === 'GET') {
@@ -223,6 +373,15 @@ export async function useGitHub(options: {
     comments,
     deployments,
     issues,
+    pulls,
+    seedCommit: (sha, files, message = 'A commit') => {
+      commits.set(sha, { sha, message, parents: [], files: { ...files } });
+      treeOf(files);
+    },
+    setBranch: (branch, sha) => {
+      branches.set(branch, sha);
+    },
+    headOf: (branch) => commits.get(branches.get(branch) ?? ''),
     commentsOf: (issue) => comments.filter((c) => c.issue === issue),
     seedComments: (issue, bodies) => {
       for (const body of bodies) add(issue, body, 'a-reviewer');

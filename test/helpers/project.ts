@@ -50,6 +50,16 @@ export function md(frontmatter: string, body = 'Instruction text.'): string {
   return `---\n${frontmatter}\n---\n${body}\n`;
 }
 
+/** Three trainings in two directories, one of them behavioral: a small repository. */
+export const THREE_TRAININGS = {
+  'billing/refund.md': md(
+    'title: How do I get a refund?\nchannels: [web, email]',
+    'Refunds within 30 days.',
+  ),
+  'tone.md': md('title: Brand voice\ntype: BEHAVIORAL', 'Be warm and direct.'),
+  'orders/track.md': md('title: Where is my order?', 'Send the tracking link.'),
+};
+
 /** `count` training files, t0.md to t{count-1}.md, titled T0, T1, ... */
 export function numberedFiles(count: number): Record<string, string> {
   return Object.fromEntries(

@@ -14,18 +14,18 @@ import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
 import { runCli } from '../helpers/cli.js';
 import { commitAll } from '../helpers/git.js';
 import { clientOf } from '../helpers/client.js';
-import { NAMESPACE, aProject, md, numberedFiles, writesIn } from '../helpers/project.js';
+import {
+  THREE_TRAININGS,
+  NAMESPACE,
+  aProject,
+  md,
+  numberedFiles,
+  writesIn,
+} from '../helpers/project.js';
 import { ownershipMetadata } from '../../src/model/ownership.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
 
-const FILES = {
-  'billing/refund.md': md(
-    'title: How do I get a refund?\nchannels: [web, email]',
-    'Refunds within 30 days.',
-  ),
-  'tone.md': md('title: Brand voice\ntype: BEHAVIORAL', 'Be warm and direct.'),
-  'orders/track.md': md('title: Where is my order?', 'Send the tracking link.'),
-};
+const FILES = THREE_TRAININGS;
 /** The trainings of the README's example: before the pull request, and what it changes. */
 const EXAMPLE_BEFORE = {
   'billing/refund.md': md(

@@ -4,6 +4,8 @@ import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/reconcile/plan-types.js';
 import { DEFAULT_DIRECTORIES, type RunningEmulator } from '../../src/emulator/index.js';
+import { ownershipMetadata } from '../../src/model/ownership.js';
+import { clientOf } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { NAMESPACE, aProject, md, writesIn, type Project } from '../helpers/project.js';
 import { tempDir } from '../helpers/temp.js';
@@ -434,5 +436,136 @@ describe('pull', () => {
     expect(dry.stdout).toContain('Would write 1 new file in trainings/:');
     expect(await filesOf(project)).toEqual({});
     expect(await readFile(path.join(project.dir, 'opencx.yml'), 'utf8')).toBe(config);
+  });
+});
+
+describe('pull --drifted', () => {
+  const FILES = {
+    'edited.md': md('title: Edited in the dashboard', 'The file says one thing.'),
+    'pending.md': md('title: Edited and not published', 'The live text.'),
+    'unpublished.md': md('title: Turned into a draft', 'Still here.'),
+    'deleted.md': md('title: Deleted in the dashboard', 'Gone from OpenCX.'),
+    'copied.md': md('title: Copied in the dashboard', 'One of two.'),
+    'calm.md': md('title: Left alone', 'Nobody touched this one.'),
+  };
+
+  /** A project applied to the emulator, then changed in the dashboard in every way drift takes. */
+  async function aDriftedProject() {
+    const emulator = await useEmulator();
+    const project = await aProject(emulator, FILES);
+    expect((await project.run(['apply', '--yes'])).code).toBe(0);
+    const byTitle = (title: string) => {
+      const t = emulator.store.trainings().find((x) => x.title === title);
+      if (t === undefined) throw new Error(`no training "${title}"`);
+      return t;
+    };
+    const { client } = clientOf(emulator);
+    const edited = byTitle('Edited in the dashboard');
+    await client.updateTraining(edited.id, {
+      title: edited.title,
+      content: 'The dashboard says another.',
+    });
+    // A pending edit: the dashboard saved a new text that is not published.
+    const pending = byTitle('Edited and not published');
+    emulator.store.putTraining({
+      ...pending,
+      draft_title: pending.title,
+      draft_content: 'A text waiting to be published.',
+    });
+    await client.setDraft(byTitle('Turned into a draft').id, true);
+    await client.deleteTraining(byTitle('Deleted in the dashboard').id);
+    await client.createTraining({
+      title: 'Copied in the dashboard',
+      content: 'One of two.',
+      metadata: ownershipMetadata(NAMESPACE, 'copied'),
+    });
+    await client.createTraining({
+      title: 'Made with the repository marker',
+      content: 'It has no file.',
+      metadata: ownershipMetadata(NAMESPACE, 'orphan'),
+    });
+    return { emulator, project };
+  }
+
+  it('rewrites the files that differ with what OpenCX holds, removes the deleted ones, and leaves nothing to revert', async () => {
+    const { emulator, project } = await aDriftedProject();
+    const before = await filesOf(project);
+    const drift = await planOf(project);
+    expect(
+      drift.actions
+        .filter((a) => a.kind !== 'no-op')
+        .map((a) => `${a.kind} ${a.key}`)
+        .sort(),
+    ).toEqual([
+      'create deleted',
+      'delete orphan',
+      'publish unpublished',
+      'repair-duplicate copied',
+      'update edited',
+      'update pending',
+    ]);
+
+    const dry = await project.run(['pull', '--drifted', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(
+      'Adopting the drift: 4 trainings in OpenCX differ from their files; 1 training deleted there. Left out: 1 extra copy of a key, which the next apply removes.',
+    );
+    expect(dry.stdout).toContain('Would overwrite 3 files with what OpenCX holds:');
+    expect(dry.stdout).toContain(
+      'Would remove 1 file whose training was deleted in OpenCX:\n  - trainings/deleted.md',
+    );
+    expect(await filesOf(project)).toEqual(before);
+
+    emulator.clearRequests();
+    const pulled = await project.run(['pull', '--drifted']);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(writesIn(emulator)).toEqual([]);
+    const files = await filesOf(project);
+    expect(Object.keys(files)).toEqual([
+      'calm.md',
+      'copied.md',
+      'edited.md',
+      'orphan.md',
+      'pending.md',
+      'unpublished.md',
+    ]);
+    expect(files['calm.md']).toBe(before['calm.md']);
+    expect(files['edited.md']).toContain('The dashboard says another.');
+    expect(files['pending.md']).toContain('A text waiting to be published.');
+    expect(files['unpublished.md']).toContain('draft: true');
+    expect(files['orphan.md']).toContain('title: Made with the repository marker');
+
+    // What is left: publishing the pending edit that the file now holds, and the extra copy.
+    const after = await planOf(project);
+    const left = after.actions.filter((a) => a.kind !== 'no-op');
+    expect(left.map((a) => `${a.kind} ${a.key}`).sort()).toEqual([
+      'repair-duplicate copied',
+      'update pending',
+    ]);
+    const update = left.find((a) => a.kind === 'update');
+    expect(update?.kind === 'update' && update.changes.find((c) => c.field === 'content')).toEqual({
+      field: 'content',
+      before: 'The live text.',
+      after: 'A text waiting to be published.',
+    });
+  });
+
+  it('says there is nothing to adopt when OpenCX matches the files', async () => {
+    const emulator = await useEmulator();
+    const project = await aProject(emulator, { 'calm.md': FILES['calm.md'] });
+    expect((await project.run(['apply', '--yes'])).code).toBe(0);
+    const result = await project.run(['pull', '--drifted']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No drift to adopt: OpenCX matches the files.');
+  });
+
+  it('takes neither --all nor --dir', async () => {
+    const emulator = await useEmulator();
+    const project = await aProject(emulator, {});
+    const both = await project.run(['pull', '--drifted', '--all']);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('--all and --drifted exclude each other: choose one.');
+    const elsewhere = await project.run(['pull', '--drifted', '--dir', 'other']);
+    expect(elsewhere.stderr).toContain('--drifted rewrites the files where they are');
   });
 });

@@ -2,6 +2,20 @@
 // must occur exactly once in `file`), with the tests that must then fail.
 export const MUTANTS = [
   {
+    name: "an adopt moves a branch that holds someone's commit",
+    file: 'src/github/adopt-mode.ts',
+    from: 'if (!current.message.trimEnd().endsWith(ADOPTED_TRAILER)) {',
+    to: 'if (false) {',
+    tests: ['test/integration/github-adopt.test.ts'],
+  },
+  {
+    name: 'an adopt leaves the files of trainings deleted in OpenCX',
+    file: 'src/app/pull.ts',
+    from: 'removals: drift.removals.map(',
+    to: 'removals: [].map(',
+    tests: ['test/integration/github-adopt.test.ts', 'test/integration/pull.test.ts'],
+  },
+  {
     name: 'promote applies what staging does not hold',
     file: 'src/cli/commands/promote.ts',
     from: 'if (gaps.length > 0) {',

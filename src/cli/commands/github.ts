@@ -11,7 +11,7 @@ import { UsageError, type ExitCode } from '../../util/errors.js';
 import type { Io } from '../../app/io.js';
 import type { ActionOptions } from '../../github/run.js';
 
-const GITHUB_MODES = ['plan', 'apply', 'drift'] as const;
+const GITHUB_MODES = ['plan', 'apply', 'drift', 'adopt'] as const;
 const SWITCH_VALUES = ['on', 'off', 'true', 'false'] as const;
 
 const GITHUB_FLAGS = {
@@ -43,6 +43,10 @@ and the pull request comment.`,
           'on a schedule: plan every target of opencx.yml (or --target); one issue per target that differs from the files, updated on every run and closed when the drift is gone. Never writes to OpenCX.',
         ],
         [
+          '--mode adopt',
+          'by hand, after a drift: the files take what the target holds where it differs from them (as pull --drifted), committed on the branch opencx-trainings/adopt-<target> and offered as one pull request, updated by later runs. Never writes to OpenCX.',
+        ],
+        [
           '--mode apply',
           'after a merge (push): apply without asking. The report goes to the job summary; exit status 1 when an action failed or the mass-delete guard refused the plan.',
         ],
@@ -69,10 +73,12 @@ and the pull request comment.`,
   examples: [
     'opencx-trainings github --mode plan --target production',
     'opencx-trainings github --mode apply --target production --comment off',
+    'opencx-trainings github --mode adopt --target production',
   ],
-  footer: `Environment: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL,
-GITHUB_TOKEN, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_WORKSPACE, RUNNER_TEMP; and the API key
-of the target, in the variable its token_env names.`,
+  footer: `Environment: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_SHA,
+GITHUB_REF, GITHUB_WORKFLOW, GITHUB_WORKFLOW_REF, GITHUB_API_URL, GITHUB_TOKEN,
+GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_WORKSPACE, RUNNER_TEMP; and the API key of the
+target, in the variable its token_env names.`,
 });
 
 export function parseGithubArgs(args: readonly string[]): ActionOptions | 'help' {
@@ -102,6 +108,10 @@ export async function github(options: ActionOptions, io: Io): Promise<ExitCode> 
   if (options.mode === 'apply') {
     const { runApplyMode } = await import('../../github/apply-mode.js');
     return runApplyMode(options, io);
+  }
+  if (options.mode === 'adopt') {
+    const { runAdoptMode } = await import('../../github/adopt-mode.js');
+    return runAdoptMode(options, io);
   }
   if (options.mode === 'drift') {
     const { runDriftMode } = await import('../../github/drift-mode.js');

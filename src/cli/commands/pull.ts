@@ -8,6 +8,7 @@ import { runPull, type PullOptions } from '../../app/pull.js';
 const PULL_FLAGS = {
   all: { type: 'boolean' },
   unmanaged: { type: 'boolean' },
+  drifted: { type: 'boolean' },
   dir: { type: 'string', value: 'DIR' },
   force: { type: 'boolean' },
   'map-directories': { type: 'boolean' },
@@ -32,6 +33,10 @@ never overwritten without --force. A second pull writes nothing.`,
         ],
         ['--unmanaged', 'only trainings that no repository manages (no ownership marker)'],
         ['--all', "every training of the org, other namespaces' too"],
+        [
+          '--drifted',
+          'those that differ from their file (what a plan would change back): their files are rewritten with what OpenCX holds, and the files of trainings deleted there are removed',
+        ],
       ],
     },
     {
@@ -53,19 +58,26 @@ never overwritten without --force. A second pull writes nothing.`,
     'opencx-trainings pull --target production --dry-run',
     'opencx-trainings pull --target production --map-directories',
     'opencx-trainings pull --all --force',
+    'opencx-trainings pull --target production --drifted',
   ],
 });
 
 export function parsePullArgs(args: readonly string[]): PullOptions | 'help' {
   const { values } = parseFlags(PULL_FLAGS, args);
   if (values.help === true) return 'help';
-  if (values.all === true && values.unmanaged === true) {
-    throw new UsageError('--all and --unmanaged exclude each other: choose one.');
+  const modes = (['all', 'unmanaged', 'drifted'] as const).filter((m) => values[m] === true);
+  if (modes.length > 1) {
+    throw new UsageError(
+      `${modes.map((m) => `--${m}`).join(' and ')} exclude each other: choose one.`,
+    );
+  }
+  if (modes[0] === 'drifted' && values.dir !== undefined) {
+    throw new UsageError('--drifted rewrites the files where they are: it takes no --dir.');
   }
   return {
     ...commonOptions(values),
     debug: values.debug === true,
-    mode: values.all === true ? 'all' : values.unmanaged === true ? 'unmanaged' : 'new',
+    mode: modes[0] ?? 'new',
     dir: stringValue(values.dir),
     force: values.force === true,
     mapDirectories: values['map-directories'] === true,
