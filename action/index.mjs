@@ -75677,9 +75677,15 @@ async function runAdoptMode(options2, io) {
     return ExitCode.error;
   }
   const plan2 = await withPlan(options2, io, run2, (p) => Promise.resolve(p));
-  const pullOptions = { ...options2, mode: "drifted", dir: void 0, force: false };
   const prepared = await preparePull(
-    { ...pullOptions, mapDirectories: true, dryRun: true },
+    {
+      ...options2,
+      mode: "drifted",
+      dir: void 0,
+      force: false,
+      mapDirectories: true,
+      dryRun: true
+    },
     io,
     { write: () => true },
     plan2
@@ -75705,8 +75711,12 @@ async function runAdoptMode(options2, io) {
     ...pulled.removals.map((r) => ({ path: root(r.path), text: null }))
   ];
   if (changes2.length === 0) {
-    io.stdout.write(`No drift to adopt on target "${target2}": OpenCX matches the files.
-`);
+    const copies = pulled.leftOut.duplicates;
+    io.stdout.write(
+      copies === 0 ? `No drift to adopt on target "${target2}": OpenCX matches the files.
+` : `Nothing to adopt on target "${target2}": its only drift is ${copies} extra ${copies === 1 ? "copy" : "copies"} of a training, which the next apply removes.
+`
+    );
     return ExitCode.ok;
   }
   const unmapped = pulled.unmappedDirectories;

@@ -50,9 +50,16 @@ export async function runAdoptMode(options: ActionOptions, io: Io): Promise<Exit
     return ExitCode.error;
   }
   const plan = await withPlan(options, io, run, (p) => Promise.resolve(p));
-  const pullOptions = { ...options, mode: 'drifted' as const, dir: undefined, force: false };
+  // Decided here and written through the API: nothing is written to the checkout.
   const prepared = await preparePull(
-    { ...pullOptions, mapDirectories: true, dryRun: true },
+    {
+      ...options,
+      mode: 'drifted',
+      dir: undefined,
+      force: false,
+      mapDirectories: true,
+      dryRun: true,
+    },
     io,
     { write: () => true },
     plan,
@@ -79,7 +86,12 @@ export async function runAdoptMode(options: ActionOptions, io: Io): Promise<Exit
     ...pulled.removals.map((r) => ({ path: root(r.path), text: null })),
   ];
   if (changes.length === 0) {
-    io.stdout.write(`No drift to adopt on target "${target}": OpenCX matches the files.\n`);
+    const copies = pulled.leftOut.duplicates;
+    io.stdout.write(
+      copies === 0
+        ? `No drift to adopt on target "${target}": OpenCX matches the files.\n`
+        : `Nothing to adopt on target "${target}": its only drift is ${copies} extra ${copies === 1 ? 'copy' : 'copies'} of a training, which the next apply removes.\n`,
+    );
     return ExitCode.ok;
   }
   const unmapped = pulled.unmappedDirectories;

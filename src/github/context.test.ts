@@ -4,6 +4,7 @@ import {
   directoryInWorkspace,
   parseEvent,
   parseRepository,
+  readGitHubContext,
   type GitHubContext,
 } from './context.js';
 
@@ -54,5 +55,28 @@ describe('the GitHub context', () => {
     expect(directoryInWorkspace(at('/w/repo'), '/w/repo/apps/support')).toBe('apps/support');
     expect(directoryInWorkspace(at('/w/repo'), '/elsewhere')).toBe('.');
     expect(directoryInWorkspace(at(undefined), '/w/repo/apps')).toBe('.');
+  });
+
+  it('reads the branch and the workflow the job runs for', async () => {
+    const env = {
+      GITHUB_REPOSITORY: 'octo/cat',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REF: 'refs/heads/release/2026',
+      GITHUB_WORKFLOW: 'OpenCX trainings',
+      GITHUB_WORKFLOW_REF: 'octo/cat/.github/workflows/trainings-sync.yml@refs/heads/main',
+    };
+    const context = await readGitHubContext(env);
+    expect(context.branch).toBe('release/2026');
+    expect(context.workflow).toEqual({
+      name: 'OpenCX trainings',
+      url: 'https://github.com/octo/cat/actions/workflows/trainings-sync.yml',
+    });
+    const onTag = await readGitHubContext({
+      ...env,
+      GITHUB_REF: 'refs/tags/v1',
+      GITHUB_WORKFLOW_REF: '',
+    });
+    expect(onTag.branch).toBeUndefined();
+    expect(onTag.workflow).toEqual({ name: 'OpenCX trainings', url: undefined });
   });
 });

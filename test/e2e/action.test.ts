@@ -81,6 +81,39 @@ describe('the action, from its committed bundle', () => {
     }
   });
 
+  it('reports a drift as an issue, then adopts it in a pull request', async () => {
+    const emulator = await useEmulator();
+    const github = await useGitHub({ token: GITHUB_TOKEN });
+    const refund = md('title: How do I get a refund?', 'Within 30 days.');
+    const project = await aProject(emulator, { 'refund.md': refund });
+    expect((await project.run(['apply', '--yes'])).code).toBe(0);
+    const harness = await anActionHarness(project, github);
+    const base = 'a'.repeat(40);
+    harness.env.GITHUB_SHA = base;
+    github.seedCommit(base, { 'trainings/refund.md': refund });
+    const stored = emulator.store.trainings()[0];
+    if (stored === undefined) throw new Error('nothing applied');
+    emulator.store.putTraining({ ...stored, content: 'Within 14 days.' });
+
+    const drift = await harness.runWith((env) => runAction(env, { mode: 'drift' }), {
+      name: 'schedule',
+      payload: { schedule: '17 6 * * *' },
+    });
+    expect(drift.code, drift.stderr).toBe(0);
+    expect(github.issues.map((i) => i.title)).toEqual(['OpenCX drift: target test']);
+
+    const adopt = await harness.runWith((env) => runAction(env, { mode: 'adopt' }), {
+      name: 'workflow_dispatch',
+      payload: examplePayload('workflow_dispatch'),
+    });
+    expect(adopt.code, adopt.stderr).toBe(0);
+    expect(adopt.outputs).toMatchObject({ 'pull-request-number': '50' });
+    expect(github.headOf('opencx-trainings/adopt-test')?.files['trainings/refund.md']).toContain(
+      'Within 14 days.',
+    );
+    expect(adopt.everything).not.toContain(GITHUB_TOKEN);
+  });
+
   it('runs in the working directory its input names', async () => {
     const emulator = await useEmulator();
     const github = await useGitHub({ token: GITHUB_TOKEN });

@@ -80,6 +80,8 @@ export interface FakeGitHub {
   mergedAs(sha: string, pullRequest: number): void;
   /** Answer writes (POST, PATCH) with this status, as GitHub does for a read-only token. */
   failWrites(status: number | null): void;
+  /** Answer every request of this method whose path (below the repository) matches, as GitHub refuses it. */
+  refuse(method: string, route: RegExp, status: number, message: string): void;
   /** Answer the next `times` requests with this status and headers (a 502, a rate limit). */
   failNext(status: number, options?: { times?: number; headers?: Record<string, string> }): void;
 }
@@ -115,6 +117,7 @@ export async function useGitHub(options: {
   const requests: RecordedRequest[] = [];
   let failWrites: number | null = null;
   const failures: { status: number; headers: Record<string, string> }[] = [];
+  const refusals: { method: string; route: RegExp; status: number; message: string }[] = [];
   let nextId = 1000;
   let url = '';
 
@@ -270,6 +273,8 @@ export async function useGitHub(options: {
       });
     }
     const route = /^\/repos\/[^/]+\/[^/]+(\/.*)$/.exec(target.pathname)?.[1] ?? '';
+    const refusal = refusals.find((r) => r.method === method && r.route.test(route));
+    if (refusal !== undefined) return send(refusal.status, { message: refusal.message });
     const answer = git(method, route, body, target.searchParams);
     if (answer !== undefined) return send(answer[0] as number, answer[1]);
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(target.pathname);
@@ -391,6 +396,9 @@ export async function useGitHub(options: {
     },
     failWrites: (status) => {
       failWrites = status;
+    },
+    refuse: (method, route, status, message) => {
+      refusals.push({ method, route, status, message });
     },
     failNext: (status, { times = 1, headers = {} } = {}) => {
       for (let i = 0; i < times; i++) failures.push({ status, headers });

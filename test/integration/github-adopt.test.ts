@@ -2,11 +2,24 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
-import { GITHUB_TOKEN, anActionHarness, examplePayload } from '../helpers/action.js';
+import {
+  GITHUB_TOKEN,
+  anActionHarness,
+  examplePayload,
+  type ActionResult,
+} from '../helpers/action.js';
 import { clientOf } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { useGitHub } from '../helpers/github-server.js';
-import { THREE_TRAININGS, aProject, writesIn, type Project } from '../helpers/project.js';
+import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
+import {
+  THREE_TRAININGS,
+  TOKEN_ENV,
+  aProject,
+  writesIn,
+  type Project,
+} from '../helpers/project.js';
+import { DEFAULT_DIRECTORIES, type EmulatorOptions } from '../../src/emulator/index.js';
+import { UNMAPPED_DIRECTORY } from '../helpers/varied-trainings.js';
 import { writeFiles } from '../helpers/temp.js';
 
 const FILES = THREE_TRAININGS;
@@ -18,12 +31,16 @@ const dispatched = () => ({
 });
 const scheduled = () => ({ name: 'schedule', payload: { schedule: '17 6 * * *' } });
 
-/** The repository's files as a commit holds them: opencx.yml and the trainings, from the root. */
-async function filesOf(project: Project): Promise<Record<string, string>> {
+/**
+ * The repository's files as a commit holds them: opencx.yml and the trainings, with paths from
+ * the root (`folder` is the project's folder in the repository).
+ */
+async function filesOf(project: Project, folder = '.'): Promise<Record<string, string>> {
   const names = await fg(['opencx.yml', 'trainings/**'], { cwd: project.dir });
   const files: Record<string, string> = {};
-  for (const name of names.sort())
-    files[name] = await readFile(path.join(project.dir, name), 'utf8');
+  for (const name of names.sort()) {
+    files[path.posix.join(folder, name)] = await readFile(path.join(project.dir, name), 'utf8');
+  }
   return files;
 }
 
@@ -31,14 +48,19 @@ async function filesOf(project: Project): Promise<Record<string, string>> {
  * A repository applied to OpenCX, its main branch on the stand-in GitHub at BASE_SHA (the
  * commit the workflow runs for), then edited in the dashboard: one training edited, one deleted.
  */
-async function aDriftedRepository() {
-  const emulator = await useEmulator();
+async function aDriftedRepository(
+  options: { emulator?: EmulatorOptions; inFolder?: boolean } = {},
+) {
+  const emulator = await useEmulator(options.emulator);
   const github = await useGitHub({ token: GITHUB_TOKEN });
   const project = await aProject(emulator, FILES);
-  const action = await anActionHarness(project, github);
+  // In a folder of the repository: the workspace is the folder above the project.
+  const workspace = options.inFolder === true ? path.dirname(project.dir) : project.dir;
+  const folder = path.relative(workspace, project.dir) || '.';
+  const action = await anActionHarness(project, github, { workspace });
   action.env.GITHUB_SHA = BASE_SHA;
   expect((await project.run(['apply', '--yes'])).code).toBe(0);
-  github.seedCommit(BASE_SHA, await filesOf(project));
+  github.seedCommit(BASE_SHA, await filesOf(project, folder));
   github.setBranch('main', BASE_SHA);
 
   const { client } = clientOf(emulator);
@@ -49,7 +71,16 @@ async function aDriftedRepository() {
     restricted_to_channels: ['web', 'email'],
   });
   await client.deleteTraining(byTitle('Where is my order?')?.id ?? '');
-  return { emulator, github, project, action, client };
+  return { emulator, github, project, action, client, folder };
+}
+
+/** Neither the GitHub token nor the OpenCX API key appears in anything the run wrote or sent. */
+function expectNoSecrets(result: ActionResult, github: FakeGitHub, apiKey: string): void {
+  const sent = JSON.stringify(github.requests.map((r) => r.body));
+  for (const secret of [GITHUB_TOKEN, apiKey]) {
+    expect(result.everything).not.toContain(secret);
+    expect(sent).not.toContain(secret);
+  }
 }
 
 describe('the GitHub action, mode adopt, started by hand', () => {
@@ -66,6 +97,7 @@ describe('the GitHub action, mode adopt, started by hand', () => {
     const adopted = await action.run(['--mode', 'adopt'], dispatched());
     expect(adopted.stderr).toBe('');
     expect(adopted.code).toBe(0);
+    expectNoSecrets(adopted, github, project.env[TOKEN_ENV] ?? '');
     expect(writesIn(emulator)).toEqual([]);
     expect(adopted.stdout).toContain(
       'Drift of target "test" adopted: pull request #50 opened, https://github.test/o/r/pull/50',
@@ -177,5 +209,79 @@ describe('the GitHub action, mode adopt, started by hand', () => {
     );
     expect(github.headOf(BRANCH)).toBeUndefined();
     expect(github.pulls).toEqual([]);
+  });
+
+  it('adopts from a folder of the repository, and maps in opencx.yml a directory the dashboard used', async () => {
+    const { emulator, github, project, action, client, folder } = await aDriftedRepository({
+      inFolder: true,
+      emulator: { data: { directories: [...DEFAULT_DIRECTORIES, UNMAPPED_DIRECTORY] } },
+    });
+    const tone = emulator.store.trainings().find((t) => t.title === 'Brand voice');
+    await client.moveToDirectory(tone?.id ?? '', UNMAPPED_DIRECTORY.id);
+
+    const adopted = await action.run(['--mode', 'adopt'], dispatched());
+    expect(adopted.code, adopted.stderr).toBe(0);
+    const branch = `${BRANCH}-${folder.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+    const head = github.headOf(branch);
+    expect(Object.keys(head?.files ?? {}).sort()).toEqual(
+      ['opencx.yml', 'trainings/billing/refund.md', 'trainings/tone.md'].map(
+        (f) => `${folder}/${f}`,
+      ),
+    );
+    expect(head?.files[`${folder}/opencx.yml`]).toContain(
+      `  ${UNMAPPED_DIRECTORY.name}: ${UNMAPPED_DIRECTORY.id}\n`,
+    );
+    expect(head?.files[`${folder}/trainings/tone.md`]).toContain(
+      `directory: ${UNMAPPED_DIRECTORY.name}`,
+    );
+    expect(github.pulls[0]?.body).toContain(
+      `\`${folder}/opencx.yml\` maps the directory names the files use: \`${UNMAPPED_DIRECTORY.name}\`.`,
+    );
+
+    await rm(path.join(project.dir, 'trainings'), { recursive: true });
+    const checkout = Object.entries(head?.files ?? {}).map(
+      ([f, text]) => [path.relative(folder, f), text] as const,
+    );
+    await writeFiles(project.dir, Object.fromEntries(checkout));
+    const plan = await project.run(['plan', '--detailed-exitcode']);
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+  });
+
+  it('says what to do when the repository does not let workflows open pull requests', async () => {
+    const { github, action } = await aDriftedRepository();
+    github.refuse(
+      'POST',
+      /^\/pulls$/,
+      403,
+      'GitHub Actions is not permitted to create or approve pull requests.',
+    );
+    const refused = await action.run(['--mode', 'adopt'], dispatched());
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'GitHub refused to open the pull request (GitHub Actions is not permitted to create or approve pull requests.).',
+    );
+    expect(refused.stderr).toContain(
+      `The branch ${BRANCH} holds the adopted files: open the pull request from it by hand`,
+    );
+    expect(github.headOf(BRANCH)?.files['trainings/billing/refund.md']).toContain(
+      'Refunds within 14 days.',
+    );
+  });
+
+  it('writes nothing on GitHub when a training cannot be held by a file', async () => {
+    const { emulator, github, action } = await aDriftedRepository();
+    const refund = emulator.store.trainings().find((t) => t.title === 'How do I get a refund?');
+    if (refund === undefined) throw new Error('no refund training');
+    // A channel OpenCX added after this version of the tool: no file can name it yet.
+    emulator.store.putTraining({
+      ...refund,
+      restricted_to_channels: ['web', 'carrier_pigeon' as 'web'],
+    });
+
+    const refused = await action.run(['--mode', 'adopt'], dispatched());
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was adopted');
+    expect(refused.stdout).toContain('carrier_pigeon');
+    expect(github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });
