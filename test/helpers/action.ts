@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 import type { WebhookDefinition } from '@octokit/webhooks-examples';
 import { runCli, type CliResult } from './cli.js';
 import type { FakeGitHub } from './github-server.js';
@@ -15,6 +16,15 @@ const webhooks = createRequire(import.meta.url)(
 /** A token of the shape GitHub gives a workflow; the tests check that it is never printed. */
 export const GITHUB_TOKEN = `ghs_${'T0k3n'.repeat(8)}`;
 const REPOSITORY = 'Codertocat/Hello-World';
+
+/** The secrets of the run (the GitHub token and the OpenCX API key) appear nowhere. */
+export function expectNoSecrets(result: ActionResult, github: FakeGitHub, apiKey: string): void {
+  const sent = JSON.stringify(github.requests.map((r) => r.body));
+  for (const secret of [GITHUB_TOKEN, apiKey]) {
+    expect(result.everything).not.toContain(secret);
+    expect(sent).not.toContain(secret);
+  }
+}
 
 /** A real payload from @octokit/webhooks-examples, copied so that a test may change it. */
 export function examplePayload(event: string, action?: string): Record<string, unknown> {

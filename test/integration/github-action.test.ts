@@ -5,12 +5,12 @@ import {
   GITHUB_TOKEN,
   anActionHarness,
   examplePayload,
-  type ActionResult,
+  expectNoSecrets,
 } from '../helpers/action.js';
 import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { PLAN_FORMAT_VERSION } from '../../src/reconcile/plan-types.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
+import { useGitHub } from '../helpers/github-server.js';
 import { runCli } from '../helpers/cli.js';
 import { commitAll } from '../helpers/git.js';
 import { clientOf } from '../helpers/client.js';
@@ -88,15 +88,6 @@ async function aRepository(
     workspace: options.workspace?.(project.dir),
   });
   return { emulator, github, project, action };
-}
-
-/** The secrets of the run (the GitHub token and the OpenCX API key) appear nowhere. */
-function expectNoSecrets(result: ActionResult, github: FakeGitHub, apiKey: string): void {
-  const sent = JSON.stringify(github.requests.map((r) => r.body));
-  for (const secret of [GITHUB_TOKEN, apiKey]) {
-    expect(result.everything).not.toContain(secret);
-    expect(sent).not.toContain(secret);
-  }
 }
 
 describe('the GitHub action, mode plan, on a pull request', () => {

@@ -6,11 +6,11 @@ import {
   GITHUB_TOKEN,
   anActionHarness,
   examplePayload,
-  type ActionResult,
+  expectNoSecrets,
 } from '../helpers/action.js';
 import { clientOf } from '../helpers/client.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { useGitHub, type FakeGitHub } from '../helpers/github-server.js';
+import { useGitHub } from '../helpers/github-server.js';
 import {
   THREE_TRAININGS,
   TOKEN_ENV,
@@ -72,15 +72,6 @@ async function aDriftedRepository(
   });
   await client.deleteTraining(byTitle('Where is my order?')?.id ?? '');
   return { emulator, github, project, action, client, folder };
-}
-
-/** Neither the GitHub token nor the OpenCX API key appears in anything the run wrote or sent. */
-function expectNoSecrets(result: ActionResult, github: FakeGitHub, apiKey: string): void {
-  const sent = JSON.stringify(github.requests.map((r) => r.body));
-  for (const secret of [GITHUB_TOKEN, apiKey]) {
-    expect(result.everything).not.toContain(secret);
-    expect(sent).not.toContain(secret);
-  }
 }
 
 describe('the GitHub action, mode adopt, started by hand', () => {
