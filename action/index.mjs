@@ -73412,10 +73412,11 @@ async function preparePull(options2, io, info, planned) {
   const target2 = selectTarget(config2, io.env, options2.target);
   info.write(`${describeTarget(target2)}
 `);
-  const drift = options2.mode === "drifted" ? driftAdoption(planned ?? await planQuietly(options2, io)) : void 0;
+  const drifted = options2.mode === "drifted" ? planned ?? await planQuietly(options2, io) : void 0;
+  const drift = drifted === void 0 ? void 0 : driftAdoption(drifted.plan);
   const dir = path13.resolve(io.cwd, options2.dir ?? project.root);
   const fromDir = (file2) => path13.relative(dir, path13.resolve(io.cwd, file2)).split(path13.sep).join("/");
-  const org = await readOrg(target2, config2, options2, io);
+  const org = drifted === void 0 || drift === void 0 ? await readOrg(target2, config2, options2, io) : await completeState(drifted.state, drift.ids, target2, config2, options2, io);
   const plan2 = assemblePull({
     remotes: drift === void 0 ? org.remotes : org.remotes.filter((r) => drift.ids.has(r.id)),
     local: localTrainings(project.source.trainings, dir, io.cwd),
@@ -73446,9 +73447,19 @@ async function preparePull(options2, io, info, planned) {
 async function planQuietly(options2, io) {
   const session = await openSession(options2, io, { write: () => true });
   try {
-    return (await planSession(session, io, options2)).plan;
+    return await planSession(session, io, options2);
   } finally {
     await session.connection.close();
+  }
+}
+async function completeState(state, ids, target2, config2, options2, io) {
+  const needDirectories = state.directories === void 0 && state.remotes.some((r) => ids.has(r.id) && r.directoryId !== null);
+  if (!needDirectories) return state;
+  const connection = await connectTo(target2, config2, options2, io);
+  try {
+    return { ...state, directories: await connection.client.listDirectories() };
+  } finally {
+    await connection.close();
   }
 }
 async function readOrg(target2, config2, options2, io) {
@@ -74686,8 +74697,8 @@ async function startRun(io) {
 async function withPlan(options2, io, run2, use) {
   const session = await openSession(options2, io, io.stdout, run2.show);
   try {
-    const { plan: plan2 } = await planSession(session, io, options2, run2.show);
-    return await use(plan2, session);
+    const { plan: plan2, state } = await planSession(session, io, options2, run2.show);
+    return await use(plan2, session, state);
   } finally {
     await session.connection.close();
   }
@@ -75676,7 +75687,13 @@ async function runAdoptMode(options2, io) {
     );
     return ExitCode.error;
   }
-  const plan2 = await withPlan(options2, io, run2, (p) => Promise.resolve(p));
+  const planned = await withPlan(
+    options2,
+    io,
+    run2,
+    (plan3, _, state) => Promise.resolve({ plan: plan3, state })
+  );
+  const { plan: plan2 } = planned;
   const prepared = await preparePull(
     {
       ...options2,
@@ -75688,7 +75705,7 @@ async function runAdoptMode(options2, io) {
     },
     io,
     { write: () => true },
-    plan2
+    planned
   );
   if (prepared.kind === "unreadable") {
     run2.show(prepared.diagnostics, { fatal: true });

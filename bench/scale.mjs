@@ -2,8 +2,9 @@
 // (user + sys of the process), peak memory (maxRSS) and requests made. The emulator holds the
 // same trainings, so the plan finds no change; rate limit off (emulator and tool); plan runs at
 // 0 ms and 50 ms of latency per request. Files are generated once per size and reused. Up to
-// 10k, pull too: an org of the same trainings without our metadata, adopted into one folder; and
-// plan on the embedded local target, its data file holding the same trainings.
+// 10k, pull too: a drift of 1 % adopted with `pull --drifted`; an org of the same trainings
+// without our metadata, adopted into one folder; and plan on the embedded local target, its data
+// file holding the same trainings.
 //
 // `--sizes 1000,10000` picks the sizes; `--quick` is `--sizes 1000`.
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -118,6 +119,12 @@ async function runSize(size) {
       );
     }
     if (size <= MAX_PULL_SIZE) {
+      // A drift of 1 % (trainings edited in the dashboard), adopted into the files: a plan, a
+      // listing of the org, and the drifted files rewritten.
+      for (const t of emulator.store.trainings().filter((_, i) => i % 100 === 0)) {
+        emulator.store.putTraining({ ...t, content: `${t.content}\nEdited in the dashboard.` });
+      }
+      await run(`pull --drifted (${size / 100} drifted)`, ['pull', '--drifted'], '0 ms');
       // Trainings made in the dashboard: no key, no directory, so every file lands in one folder.
       const trainings = seed.map((t) => ({ ...t, metadata: {}, directory_id: null }));
       unmanaged = await startEmulator({

@@ -4,6 +4,7 @@ import { describeTarget, selectTarget } from '../config/targets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { assemblePull, type PullPlan } from '../pull/assemble.js';
 import { driftAdoption } from '../pull/drifted.js';
+import type { RemoteState } from '../api/remote-state.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { directoryNames, segmentNames } from '../pull/convert.js';
 import { fetchOrg, type Org } from '../pull/fetch-org.js';
@@ -68,17 +69,24 @@ export async function runPull(options: PullOptions, io: Io, info: Writer): Promi
   };
 }
 
+/** A plan of the target, with the state of the org it was made from. */
+export interface PlannedTarget {
+  plan: Plan;
+  state: RemoteState;
+}
+
 /**
  * Decide a pull and write nothing. The org is read over a connection held only for that. In
  * mode `drifted`, the target is planned first (unless `planned` is that plan), and the pull
  * takes the trainings the plan would change back: their files are rewritten with what OpenCX
- * holds, and the files of trainings deleted there are removed.
+ * holds, and the files of trainings deleted there are removed. Those trainings are all in the
+ * state the plan read, so the org is not listed a second time.
  */
 export async function preparePull(
   options: PullOptions,
   io: Io,
   info: Writer,
-  planned?: Plan,
+  planned?: PlannedTarget,
 ): Promise<PreparedPull | Extract<PullOutcome, { kind: 'unreadable' }>> {
   const project = await loadProject(
     options,
@@ -95,15 +103,17 @@ export async function preparePull(
   const config = project.config;
   const target = selectTarget(config, io.env, options.target);
   info.write(`${describeTarget(target)}\n`);
-  const drift =
-    options.mode === 'drifted'
-      ? driftAdoption(planned ?? (await planQuietly(options, io)))
-      : undefined;
+  const drifted =
+    options.mode === 'drifted' ? (planned ?? (await planQuietly(options, io))) : undefined;
+  const drift = drifted === undefined ? undefined : driftAdoption(drifted.plan);
 
   const dir = path.resolve(io.cwd, options.dir ?? project.root);
   const fromDir = (file: string): string =>
     path.relative(dir, path.resolve(io.cwd, file)).split(path.sep).join('/');
-  const org = await readOrg(target, config, options, io);
+  const org =
+    drifted === undefined || drift === undefined
+      ? await readOrg(target, config, options, io)
+      : await completeState(drifted.state, drift.ids, target, config, options, io);
   const plan = assemblePull({
     remotes: drift === undefined ? org.remotes : org.remotes.filter((r) => drift.ids.has(r.id)),
     local: localTrainings(project.source.trainings, dir, io.cwd),
@@ -135,12 +145,37 @@ export async function preparePull(
 }
 
 /** The target's plan, its problems printed on stderr and its target line dropped. */
-async function planQuietly(options: PullOptions, io: Io): Promise<Plan> {
+async function planQuietly(options: PullOptions, io: Io): Promise<PlannedTarget> {
   const session = await openSession(options, io, { write: () => true });
   try {
-    return (await planSession(session, io, options)).plan;
+    return await planSession(session, io, options);
   } finally {
     await session.connection.close();
+  }
+}
+
+/**
+ * The org as far as a drift's adoption needs it: the trainings of the plan's state, and the
+ * directory listing when a drifted training has a directory and the plan did not need the
+ * listing (no file names one), so that the file names it as the dashboard does.
+ */
+async function completeState(
+  state: RemoteState,
+  ids: ReadonlySet<string>,
+  target: Target,
+  config: Config,
+  options: SyncOptions,
+  io: Io,
+): Promise<Org> {
+  const needDirectories =
+    state.directories === undefined &&
+    state.remotes.some((r) => ids.has(r.id) && r.directoryId !== null);
+  if (!needDirectories) return state;
+  const connection = await connectTo(target, config, options, io);
+  try {
+    return { ...state, directories: await connection.client.listDirectories() };
+  } finally {
+    await connection.close();
   }
 }
 

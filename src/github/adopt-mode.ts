@@ -49,7 +49,10 @@ export async function runAdoptMode(options: ActionOptions, io: Io): Promise<Exit
     );
     return ExitCode.error;
   }
-  const plan = await withPlan(options, io, run, (p) => Promise.resolve(p));
+  const planned = await withPlan(options, io, run, (plan, _, state) =>
+    Promise.resolve({ plan, state }),
+  );
+  const { plan } = planned;
   // Decided here and written through the API: nothing is written to the checkout.
   const prepared = await preparePull(
     {
@@ -62,7 +65,7 @@ export async function runAdoptMode(options: ActionOptions, io: Io): Promise<Exit
     },
     io,
     { write: () => true },
-    plan,
+    planned,
   );
   if (prepared.kind === 'unreadable') {
     run.show(prepared.diagnostics, { fatal: true });

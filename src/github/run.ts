@@ -12,6 +12,7 @@ import {
 } from '../app/session.js';
 import { GitHubClient } from './client.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RemoteState } from '../api/remote-state.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { renderAnnotations } from '../render/diagnostics.js';
 import {
@@ -71,17 +72,17 @@ export async function startRun(io: Io): Promise<ActionRun> {
   };
 }
 
-/** Connect, plan, hand the plan to `use`, and always let go of the connection. */
+/** Connect, plan, hand the plan (and the org's state it was made from) to `use`, and always let go of the connection. */
 export async function withPlan<T>(
   options: ActionOptions,
   io: Io,
   run: ActionRun,
-  use: (plan: Plan, session: Session) => Promise<T>,
+  use: (plan: Plan, session: Session, state: RemoteState) => Promise<T>,
 ): Promise<T> {
   const session = await openSession(options, io, io.stdout, run.show);
   try {
-    const { plan } = await planSession(session, io, options, run.show);
-    return await use(plan, session);
+    const { plan, state } = await planSession(session, io, options, run.show);
+    return await use(plan, session, state);
   } finally {
     await session.connection.close();
   }

@@ -520,6 +520,10 @@ describe('pull --drifted', () => {
     const pulled = await project.run(['pull', '--drifted']);
     expect(pulled.code, pulled.stderr).toBe(0);
     expect(writesIn(emulator)).toEqual([]);
+    // The org is listed once, by the plan: the drifted trainings are all in what it read.
+    expect(emulator.requests.map((r) => `${r.method} ${r.path.split('?')[0] ?? ''}`)).toEqual([
+      'GET /training',
+    ]);
     const files = await filesOf(project);
     expect(Object.keys(files)).toEqual([
       'calm.md',
