@@ -480,17 +480,27 @@ var init_catalog = __esm({
   }
 });
 
+// src/util/compare.ts
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function byPath(a, b) {
+  return compareStrings(a.path, b.path);
+}
+var init_compare = __esm({
+  "src/util/compare.ts"() {
+    "use strict";
+  }
+});
+
 // src/diagnostics/diagnostic.ts
 function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
 function sortDiagnostics(diagnostics) {
   return [...diagnostics].sort(
-    (a, b) => compare(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compare(a.code, b.code)
+    (a, b) => compareStrings(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareStrings(a.code, b.code)
   );
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 function diagnose(code, args2, where = {}) {
   const e = catalog[code];
@@ -509,6 +519,7 @@ var init_diagnostic = __esm({
   "src/diagnostics/diagnostic.ts"() {
     "use strict";
     init_catalog();
+    init_compare();
   }
 });
 
@@ -65620,24 +65631,24 @@ var init_save_queue = __esm({
 
 // src/emulator/order-index.ts
 function createOrderIndex(key2, initial = []) {
-  const compare2 = (a, b) => key2(a) - key2(b) || a.seq - b.seq;
-  const rows = [...initial].sort(compare2);
+  const compare = (a, b) => key2(a) - key2(b) || a.seq - b.seq;
+  const rows = [...initial].sort(compare);
   const upperBound = (row) => {
     let low = 0;
     let high = rows.length;
     while (low < high) {
       const middle = low + high >>> 1;
-      if (compare2(rows[middle], row) <= 0) low = middle + 1;
+      if (compare(rows[middle], row) <= 0) low = middle + 1;
       else high = middle;
     }
     return low;
   };
   return {
     rows,
-    compare: compare2,
+    compare,
     insert(row) {
       const last = rows.at(-1);
-      if (last === void 0 || compare2(last, row) < 0) rows.push(row);
+      if (last === void 0 || compare(last, row) < 0) rows.push(row);
       else rows.splice(upperBound(row), 0, row);
     },
     remove(row) {
@@ -67424,9 +67435,6 @@ function assemblePull(input3) {
     unmappedDirectories
   };
 }
-function byPath(a, b) {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
 var init_assemble = __esm({
   "src/pull/assemble.ts"() {
     "use strict";
@@ -67437,6 +67445,7 @@ var init_assemble = __esm({
     init_render_file();
     init_select();
     init_verify();
+    init_compare();
   }
 });
 
@@ -68000,7 +68009,7 @@ var require_to_regex_range = __commonJS({
         stop = countZeros(max + 1, zeros) - 1;
       }
       stops = [...stops];
-      stops.sort(compare2);
+      stops.sort(compare);
       return stops;
     }
     function rangeToPattern(start2, stop, options2) {
@@ -68072,7 +68081,7 @@ var require_to_regex_range = __commonJS({
       for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
       return arr;
     }
-    function compare2(a, b) {
+    function compare(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
     function contains(arr, key2, val) {
@@ -73412,11 +73421,9 @@ async function preparePull(options2, io, info, planned) {
   const target2 = selectTarget(config2, io.env, options2.target);
   info.write(`${describeTarget(target2)}
 `);
-  const drifted = options2.mode === "drifted" ? planned ?? await planQuietly(options2, io) : void 0;
-  const drift = drifted === void 0 ? void 0 : driftAdoption(drifted.plan);
+  const { org, drift } = options2.mode === "drifted" ? await readDrift(planned ?? await planQuietly(options2, io), target2, config2, options2, io) : { org: await readOrg(target2, config2, options2, io), drift: void 0 };
   const dir = path13.resolve(io.cwd, options2.dir ?? project.root);
   const fromDir = (file2) => path13.relative(dir, path13.resolve(io.cwd, file2)).split(path13.sep).join("/");
-  const org = drifted === void 0 || drift === void 0 ? await readOrg(target2, config2, options2, io) : await completeState(drifted.state, drift.ids, target2, config2, options2, io);
   const plan2 = assemblePull({
     remotes: drift === void 0 ? org.remotes : org.remotes.filter((r) => drift.ids.has(r.id)),
     local: localTrainings(project.source.trainings, dir, io.cwd),
@@ -73452,12 +73459,13 @@ async function planQuietly(options2, io) {
     await session.connection.close();
   }
 }
-async function completeState(state, ids, target2, config2, options2, io) {
-  const needDirectories = state.directories === void 0 && state.remotes.some((r) => ids.has(r.id) && r.directoryId !== null);
-  if (!needDirectories) return state;
+async function readDrift({ plan: plan2, state }, target2, config2, options2, io) {
+  const drift = driftAdoption(plan2);
+  const needDirectories = state.directories === void 0 && state.remotes.some((r) => drift.ids.has(r.id) && r.directoryId !== null);
+  if (!needDirectories) return { org: state, drift };
   const connection = await connectTo(target2, config2, options2, io);
   try {
-    return { ...state, directories: await connection.client.listDirectories() };
+    return { org: { ...state, directories: await connection.client.listDirectories() }, drift };
   } finally {
     await connection.close();
   }
@@ -75103,7 +75111,7 @@ function identity2(f) {
     f.message.replace(/\d+(\.\d+)?/g, "#")
   ]);
 }
-var init_compare = __esm({
+var init_compare2 = __esm({
   "src/lint/compare.ts"() {
     "use strict";
     init_scope();
@@ -75174,7 +75182,7 @@ var init_lint_change = __esm({
     "use strict";
     init_project();
     init_diagnostic();
-    init_compare();
+    init_compare2();
     init_lint();
     init_base_files();
   }
@@ -75460,24 +75468,19 @@ function adoptionTitle(target2) {
 function renderAdoptionBody(plan2, context) {
   const { target: target2, pathOf } = context;
   const found = context.issue === void 0 ? "The drift check found" : `The drift in #${context.issue} is`;
-  const rows = [
-    ...plan2.files.filter((f) => f.action !== "skip").map((f) => ({
-      path: pathOf(f.path),
-      title: f.title,
-      what: f.action === "create" ? "new: managed here, with no file" : "rewritten with what OpenCX holds"
-    })),
-    ...plan2.removals.map((r) => ({
-      path: pathOf(r.path),
-      title: r.title,
-      what: "removed: deleted in OpenCX"
-    }))
-  ].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const why = {
+    new: "new: managed here, with no file",
+    rewritten: "rewritten with what OpenCX holds",
+    removed: "removed: deleted in OpenCX"
+  };
   const out = [
     `${found} adopted here: the training files take what OpenCX target \`${target2}\` holds where it differs from them.`,
     "",
     "| file | change | training |",
     "|---|---|---|",
-    ...rows.map((r) => `| ${codeCell(r.path)} | ${r.what} | ${cell(r.title)} |`)
+    ...adoptedFiles(plan2).map(
+      (f) => `| ${codeCell(pathOf(f.path))} | ${why[f.change]} | ${cell(f.title)} |`
+    )
   ];
   if (context.configFile !== void 0) {
     out.push(
@@ -75505,16 +75508,25 @@ function renderAdoptionBody(plan2, context) {
 `;
 }
 function renderAdoptionCommit(plan2, target2, trailer) {
-  const lines = [
-    ...plan2.files.filter((f) => f.action !== "skip").map((f) => `- ${f.action === "create" ? "new" : "rewritten"}: ${f.path} (${f.title})`),
-    ...plan2.removals.map((r) => `- removed: ${r.path} (${r.title}, deleted in OpenCX)`)
-  ];
+  const lines = adoptedFiles(plan2).map(
+    (f) => `- ${f.change}: ${f.path} (${f.title}${f.change === "removed" ? ", deleted in OpenCX" : ""})`
+  );
   return `${adoptionTitle(target2)}
 
 ${lines.join("\n")}
 
 ${trailer}
 `;
+}
+function adoptedFiles(plan2) {
+  return [
+    ...plan2.files.filter((f) => f.action !== "skip").map((f) => ({
+      path: f.path,
+      title: f.title,
+      change: f.action === "create" ? "new" : "rewritten"
+    })),
+    ...plan2.removals.map((r) => ({ ...r, change: "removed" }))
+  ].sort(byPath);
 }
 function noteOf(d) {
   return `${d.file === void 0 ? "" : `${codeCell(d.file)}: `}${d.message}`;
@@ -75524,6 +75536,7 @@ var init_adopt_pull_request = __esm({
     "use strict";
     init_markdown();
     init_style();
+    init_compare();
   }
 });
 
@@ -75738,16 +75751,18 @@ async function runAdoptMode(options2, io) {
   }
   const unmapped = pulled.unmappedDirectories;
   const config2 = Object.keys(unmapped).length === 0 ? void 0 : await configWithDirectories(prepared.config, unmapped);
-  if (config2 !== void 0) {
-    changes2.push({ path: pathFromRoot(config2.file, run2.directory), text: config2.text });
-  }
+  const configChange = config2 && {
+    path: pathFromRoot(config2.file, run2.directory),
+    text: config2.text
+  };
+  if (configChange !== void 0) changes2.push(configChange);
   const client = githubClientOf(run2, token2, io, options2.debug);
   try {
     const issue2 = await findDriftIssue(client, repository, target2, run2.directory);
     const body = renderAdoptionBody(pulled, {
       target: target2,
       pathOf: root,
-      configFile: config2 === void 0 ? void 0 : pathFromRoot(config2.file, run2.directory),
+      configFile: configChange?.path,
       issue: issue2?.number,
       runUrl: run2.info.runUrl
     });

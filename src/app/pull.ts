@@ -3,7 +3,7 @@ import type { Config, Target } from '../config/config.js';
 import { describeTarget, selectTarget } from '../config/targets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { assemblePull, type PullPlan } from '../pull/assemble.js';
-import { driftAdoption } from '../pull/drifted.js';
+import { driftAdoption, type DriftAdoption } from '../pull/drifted.js';
 import type { RemoteState } from '../api/remote-state.js';
 import type { Plan } from '../reconcile/plan-types.js';
 import { directoryNames, segmentNames } from '../pull/convert.js';
@@ -103,17 +103,14 @@ export async function preparePull(
   const config = project.config;
   const target = selectTarget(config, io.env, options.target);
   info.write(`${describeTarget(target)}\n`);
-  const drifted =
-    options.mode === 'drifted' ? (planned ?? (await planQuietly(options, io))) : undefined;
-  const drift = drifted === undefined ? undefined : driftAdoption(drifted.plan);
+  const { org, drift } =
+    options.mode === 'drifted'
+      ? await readDrift(planned ?? (await planQuietly(options, io)), target, config, options, io)
+      : { org: await readOrg(target, config, options, io), drift: undefined };
 
   const dir = path.resolve(io.cwd, options.dir ?? project.root);
   const fromDir = (file: string): string =>
     path.relative(dir, path.resolve(io.cwd, file)).split(path.sep).join('/');
-  const org =
-    drifted === undefined || drift === undefined
-      ? await readOrg(target, config, options, io)
-      : await completeState(drifted.state, drift.ids, target, config, options, io);
   const plan = assemblePull({
     remotes: drift === undefined ? org.remotes : org.remotes.filter((r) => drift.ids.has(r.id)),
     local: localTrainings(project.source.trainings, dir, io.cwd),
@@ -155,25 +152,25 @@ async function planQuietly(options: PullOptions, io: Io): Promise<PlannedTarget>
 }
 
 /**
- * The org as far as a drift's adoption needs it: the trainings of the plan's state, and the
- * directory listing when a drifted training has a directory and the plan did not need the
+ * A drift's adoption, and the org as far as it needs it: the trainings of the plan's state, and
+ * the directory listing when a drifted training has a directory and the plan did not need the
  * listing (no file names one), so that the file names it as the dashboard does.
  */
-async function completeState(
-  state: RemoteState,
-  ids: ReadonlySet<string>,
+async function readDrift(
+  { plan, state }: PlannedTarget,
   target: Target,
   config: Config,
   options: SyncOptions,
   io: Io,
-): Promise<Org> {
+): Promise<{ org: Org; drift: DriftAdoption }> {
+  const drift = driftAdoption(plan);
   const needDirectories =
     state.directories === undefined &&
-    state.remotes.some((r) => ids.has(r.id) && r.directoryId !== null);
-  if (!needDirectories) return state;
+    state.remotes.some((r) => drift.ids.has(r.id) && r.directoryId !== null);
+  if (!needDirectories) return { org: state, drift };
   const connection = await connectTo(target, config, options, io);
   try {
-    return { ...state, directories: await connection.client.listDirectories() };
+    return { org: { ...state, directories: await connection.client.listDirectories() }, drift };
   } finally {
     await connection.close();
   }

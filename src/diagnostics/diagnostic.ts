@@ -1,5 +1,6 @@
 import type { Position } from '../model/training.js';
 import { catalog, type ArgsOf, type DiagnosticCode, type Entry, type Severity } from './catalog.js';
+import { compareStrings } from '../util/compare.js';
 
 export type { DiagnosticCode, Severity };
 
@@ -29,15 +30,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      compare(a.file ?? '', b.file ?? '') ||
+      compareStrings(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      compare(a.code, b.code),
+      compareStrings(a.code, b.code),
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface Where {

@@ -97,14 +97,17 @@ export async function runAdoptMode(options: ActionOptions, io: Io): Promise<Exit
     );
     return ExitCode.ok;
   }
+  // opencx.yml maps the directory names the adopted files use, in the same commit.
   const unmapped = pulled.unmappedDirectories;
   const config =
     Object.keys(unmapped).length === 0
       ? undefined
       : await configWithDirectories(prepared.config, unmapped);
-  if (config !== undefined) {
-    changes.push({ path: pathFromRoot(config.file, run.directory), text: config.text });
-  }
+  const configChange = config && {
+    path: pathFromRoot(config.file, run.directory),
+    text: config.text,
+  };
+  if (configChange !== undefined) changes.push(configChange);
 
   const client = githubClientOf(run, token, io, options.debug);
   try {
@@ -112,7 +115,7 @@ export async function runAdoptMode(options: ActionOptions, io: Io): Promise<Exit
     const body = renderAdoptionBody(pulled, {
       target,
       pathOf: root,
-      configFile: config === undefined ? undefined : pathFromRoot(config.file, run.directory),
+      configFile: configChange?.path,
       issue: issue?.number,
       runUrl: run.info.runUrl,
     });

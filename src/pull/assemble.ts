@@ -6,6 +6,7 @@ import { isContainedPath, layoutFiles, type LayoutItem } from './layout.js';
 import { renderTrainingFile } from './render-file.js';
 import { selectRemotes, type LocalTraining, type PullMode, type Selection } from './select.js';
 import { checkRoundTrip } from './verify.js';
+import { byPath } from '../util/compare.js';
 
 export interface PullInput {
   /** Every training of the org. */
@@ -176,8 +177,4 @@ export function assemblePull(input: PullInput): PullPlan {
     diagnostics,
     unmappedDirectories,
   };
-}
-
-function byPath(a: { path: string }, b: { path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PullPlan } from '../pull/assemble.js';
 import { cell, codeCell } from './markdown.js';
 import { plural } from './style.js';
+import { byPath } from '../util/compare.js';
 
 /** What the pull request that adopts a drift is about, besides the files. */
 export interface AdoptionContext {
@@ -22,36 +23,26 @@ export function adoptionTitle(target: string): string {
 
 /**
  * The body of the pull request that adopts a drift: each file and why it changes, the notes of
- * the pull (a pending edit that merging publishes), and what merging does. Pure; the caller
- * adds the hidden marker.
+ * the pull (a pending edit that merging publishes), and what merging does. Pure. The branch
+ * it comes from is what identifies it: no hidden marker.
  */
 export function renderAdoptionBody(plan: PullPlan, context: AdoptionContext): string {
   const { target, pathOf } = context;
   const found =
     context.issue === undefined ? 'The drift check found' : `The drift in #${context.issue} is`;
-  const rows = [
-    ...plan.files
-      .filter((f) => f.action !== 'skip')
-      .map((f) => ({
-        path: pathOf(f.path),
-        title: f.title,
-        what:
-          f.action === 'create'
-            ? 'new: managed here, with no file'
-            : 'rewritten with what OpenCX holds',
-      })),
-    ...plan.removals.map((r) => ({
-      path: pathOf(r.path),
-      title: r.title,
-      what: 'removed: deleted in OpenCX',
-    })),
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const why = {
+    new: 'new: managed here, with no file',
+    rewritten: 'rewritten with what OpenCX holds',
+    removed: 'removed: deleted in OpenCX',
+  };
   const out = [
     `${found} adopted here: the training files take what OpenCX target \`${target}\` holds where it differs from them.`,
     '',
     '| file | change | training |',
     '|---|---|---|',
-    ...rows.map((r) => `| ${codeCell(r.path)} | ${r.what} | ${cell(r.title)} |`),
+    ...adoptedFiles(plan).map(
+      (f) => `| ${codeCell(pathOf(f.path))} | ${why[f.change]} | ${cell(f.title)} |`,
+    ),
   ];
   if (context.configFile !== undefined) {
     out.push(
@@ -83,13 +74,27 @@ export function renderAdoptionBody(plan: PullPlan, context: AdoptionContext): st
 
 /** The commit's message: the title, one line per file, and the trailer that marks it. Pure. */
 export function renderAdoptionCommit(plan: PullPlan, target: string, trailer: string): string {
-  const lines = [
+  const lines = adoptedFiles(plan).map(
+    (f) =>
+      `- ${f.change}: ${f.path} (${f.title}${f.change === 'removed' ? ', deleted in OpenCX' : ''})`,
+  );
+  return `${adoptionTitle(target)}\n\n${lines.join('\n')}\n\n${trailer}\n`;
+}
+
+/** Each file the adoption changes, and how, in path order. */
+function adoptedFiles(
+  plan: PullPlan,
+): { path: string; title: string; change: 'new' | 'rewritten' | 'removed' }[] {
+  return [
     ...plan.files
       .filter((f) => f.action !== 'skip')
-      .map((f) => `- ${f.action === 'create' ? 'new' : 'rewritten'}: ${f.path} (${f.title})`),
-    ...plan.removals.map((r) => `- removed: ${r.path} (${r.title}, deleted in OpenCX)`),
-  ];
-  return `${adoptionTitle(target)}\n\n${lines.join('\n')}\n\n${trailer}\n`;
+      .map((f) => ({
+        path: f.path,
+        title: f.title,
+        change: f.action === 'create' ? ('new' as const) : ('rewritten' as const),
+      })),
+    ...plan.removals.map((r) => ({ ...r, change: 'removed' as const })),
+  ].sort(byPath);
 }
 
 function noteOf(d: Diagnostic): string {
