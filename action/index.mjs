@@ -817,7 +817,7 @@ function wrap3(words, first) {
   lines.push(head + line.join(" "));
   return lines.join("\n");
 }
-var WIDTH, TARGET_ROW, REPOSITORY_ROWS, COLOR_ROW, NO_CACHE_ROW, DEBUG_ROW, HELP_ROW, SESSION_ROWS;
+var WIDTH, TARGET_ROW, REPOSITORY_ROWS, COLOR_ROW, NO_CACHE_ROW, DEBUG_ROW, HELP_ROW, FILES_TARGET_ROW, FILES_ROWS, SESSION_ROWS;
 var init_usage = __esm({
   "src/cli/usage.ts"() {
     "use strict";
@@ -837,6 +837,16 @@ var init_usage = __esm({
     NO_CACHE_ROW = ["--no-cache", "no effect (only validate reads the cache)"];
     DEBUG_ROW = ["--debug", "print every API request on stderr"];
     HELP_ROW = ["-h, --help", "show this help"];
+    FILES_TARGET_ROW = [
+      "-t, --target NAME",
+      "check directory names against this target's mapping"
+    ];
+    FILES_ROWS = [
+      ...REPOSITORY_ROWS,
+      COLOR_ROW,
+      ["--no-cache", "parse every file afresh, without the parse cache (see OPENCX_CACHE_DIR)"],
+      HELP_ROW
+    ];
     SESSION_ROWS = [
       DEBUG_ROW,
       ...REPOSITORY_ROWS,
@@ -34161,11 +34171,8 @@ Exit status: 0 when every file is valid, 1 when not.`,
           title: "Options",
           rows: [
             ["--format FORMAT", "text (default), json (diagnostics), or github (workflow annotations)"],
-            ["-t, --target NAME", "check directory names against this target's mapping"],
-            ...REPOSITORY_ROWS,
-            COLOR_ROW,
-            ["--no-cache", "parse every file afresh, without the parse cache (see OPENCX_CACHE_DIR)"],
-            HELP_ROW
+            FILES_TARGET_ROW,
+            ...FILES_ROWS
           ]
         }
       ],
@@ -34765,11 +34772,8 @@ Exit status: 1 when a finding is an error, else 0.`,
           title: "Options",
           rows: [
             ["--format FORMAT", "text (default), json, or github (workflow annotations)"],
-            TARGET_ROW,
-            ...REPOSITORY_ROWS,
-            ["--color, --no-color", "colour on or off (default: on a terminal)"],
-            ["--no-cache", "parse every file afresh, without the parse cache"],
-            HELP_ROW
+            FILES_TARGET_ROW,
+            ...FILES_ROWS
           ]
         }
       ],
@@ -34938,11 +34942,8 @@ lint: an approximation of the agent's semantic matching, not a prediction of it.
             ["--segment SEGMENT", "the contact's segment, as the files name it (default: none)"],
             ["--question TEXT", "a customer's question: rank the triggers by similarity to it"],
             ["--format FORMAT", "text (default) or json"],
-            ["-t, --target NAME", "check directory names against this target's mapping"],
-            ...REPOSITORY_ROWS,
-            ["--color, --no-color", "colour on or off (default: on a terminal)"],
-            ["--no-cache", "parse every file afresh, without the parse cache"],
-            HELP_ROW
+            FILES_TARGET_ROW,
+            ...FILES_ROWS
           ]
         }
       ],

@@ -25,7 +25,7 @@ export const TARGET_ROW: OptionRow = [
   '-t, --target NAME',
   'target from opencx.yml (default: default_target, else the local emulator)',
 ];
-export const REPOSITORY_ROWS: readonly OptionRow[] = [
+const REPOSITORY_ROWS: readonly OptionRow[] = [
   ['--root DIR', 'trainings folder (default: root in opencx.yml, else trainings)'],
   ['--config FILE', 'configuration file (default: opencx.yml)'],
 ];
@@ -36,6 +36,18 @@ export const COLOR_ROW: OptionRow = [
 const NO_CACHE_ROW: OptionRow = ['--no-cache', 'no effect (only validate reads the cache)'];
 const DEBUG_ROW: OptionRow = ['--debug', 'print every API request on stderr'];
 export const HELP_ROW: OptionRow = ['-h, --help', 'show this help'];
+/** The target's row of the commands that read the files only. */
+export const FILES_TARGET_ROW: OptionRow = [
+  '-t, --target NAME',
+  "check directory names against this target's mapping",
+];
+/** The last rows of the commands that read the files only (validate, lint, explain). */
+export const FILES_ROWS: readonly OptionRow[] = [
+  ...REPOSITORY_ROWS,
+  COLOR_ROW,
+  ['--no-cache', 'parse every file afresh, without the parse cache (see OPENCX_CACHE_DIR)'],
+  HELP_ROW,
+];
 /** The last rows of every command that reads the org: the flags of SYNC_FLAGS but the target. */
 export const SESSION_ROWS: readonly OptionRow[] = [
   DEBUG_ROW,

@@ -15,7 +15,7 @@ import {
 import { ExitCode, UsageError } from '../../util/errors.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { loadProject } from '../../app/project.js';
-import { HELP_ROW, renderUsage, REPOSITORY_ROWS } from '../usage.js';
+import { FILES_ROWS, FILES_TARGET_ROW, renderUsage } from '../usage.js';
 
 export interface ExplainOptions extends CommonOptions {
   channel: Channel;
@@ -47,11 +47,8 @@ lint: an approximation of the agent's semantic matching, not a prediction of it.
         ['--segment SEGMENT', "the contact's segment, as the files name it (default: none)"],
         ['--question TEXT', "a customer's question: rank the triggers by similarity to it"],
         ['--format FORMAT', 'text (default) or json'],
-        ['-t, --target NAME', "check directory names against this target's mapping"],
-        ...REPOSITORY_ROWS,
-        ['--color, --no-color', 'colour on or off (default: on a terminal)'],
-        ['--no-cache', 'parse every file afresh, without the parse cache'],
-        HELP_ROW,
+        FILES_TARGET_ROW,
+        ...FILES_ROWS,
       ],
     },
   ],

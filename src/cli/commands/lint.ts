@@ -8,7 +8,7 @@ import { choice, commonOptions, COMMON_OPTIONS, parseFlags, type Flags } from '.
 import { ExitCode } from '../../util/errors.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { loadProject } from '../../app/project.js';
-import { HELP_ROW, renderUsage, REPOSITORY_ROWS, TARGET_ROW } from '../usage.js';
+import { FILES_ROWS, FILES_TARGET_ROW, renderUsage } from '../usage.js';
 
 export interface LintOptions extends CommonOptions {
   format: LintFormat;
@@ -33,11 +33,8 @@ Exit status: 1 when a finding is an error, else 0.`,
       title: 'Options',
       rows: [
         ['--format FORMAT', 'text (default), json, or github (workflow annotations)'],
-        TARGET_ROW,
-        ...REPOSITORY_ROWS,
-        ['--color, --no-color', 'colour on or off (default: on a terminal)'],
-        ['--no-cache', 'parse every file afresh, without the parse cache'],
-        HELP_ROW,
+        FILES_TARGET_ROW,
+        ...FILES_ROWS,
       ],
     },
   ],

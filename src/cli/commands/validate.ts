@@ -6,7 +6,7 @@ import {
 } from '../../render/validate-report.js';
 import type { CommonOptions } from '../../app/options.js';
 import { choice, commonOptions, COMMON_OPTIONS, parseFlags, type Flags } from '../args.js';
-import { COLOR_ROW, HELP_ROW, renderUsage, REPOSITORY_ROWS } from '../usage.js';
+import { FILES_ROWS, FILES_TARGET_ROW, renderUsage } from '../usage.js';
 import { ExitCode } from '../../util/errors.js';
 import { wantsColor, type Io } from '../../app/io.js';
 import { loadProject } from '../../app/project.js';
@@ -32,11 +32,8 @@ Exit status: 0 when every file is valid, 1 when not.`,
       title: 'Options',
       rows: [
         ['--format FORMAT', 'text (default), json (diagnostics), or github (workflow annotations)'],
-        ['-t, --target NAME', "check directory names against this target's mapping"],
-        ...REPOSITORY_ROWS,
-        COLOR_ROW,
-        ['--no-cache', 'parse every file afresh, without the parse cache (see OPENCX_CACHE_DIR)'],
-        HELP_ROW,
+        FILES_TARGET_ROW,
+        ...FILES_ROWS,
       ],
     },
   ],
