@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/temp.js';
 import type { PlannedFile } from './assemble.js';
-import { writePlannedFiles } from './files.js';
+import { removePlannedFiles, writePlannedFiles } from './files.js';
 
 const planned = (file: string, action: PlannedFile['action'] = 'create'): PlannedFile => ({
   action,
@@ -35,5 +36,32 @@ describe('writePlannedFiles', () => {
     expect(results.filter((r) => r.outcome === 'created')).toHaveLength(31);
     expect(await readFile(path.join(dir, 'many/t-29.md'), 'utf8')).toBe('text of many/t-29.md\n');
     expect(await readFile(path.join(dir, 'last.md'), 'utf8')).toBe('text of last.md\n');
+  });
+});
+
+describe('removePlannedFiles', () => {
+  it('removes the files inside the folder, counts one already gone as removed, and never follows a link out', async () => {
+    const dir = await tempDir();
+    const outside = await tempDir();
+    await mkdir(path.join(dir, 'faq'));
+    await writeFile(path.join(dir, 'faq/refund.md'), 'text');
+    await writeFile(path.join(outside, 'refund.md'), 'not a training of this folder');
+    // A folder swapped for a link to elsewhere after the plan was made.
+    await symlink(outside, path.join(dir, 'linked'));
+
+    const results = await removePlannedFiles(dir, [
+      { path: 'faq/refund.md', title: 'Refund' },
+      { path: 'faq/gone.md', title: 'Gone' },
+      { path: 'linked/refund.md', title: 'Elsewhere' },
+    ]);
+    expect(results.map((r) => [r.path, r.outcome])).toEqual([
+      ['faq/refund.md', 'removed'],
+      ['faq/gone.md', 'removed'],
+      ['linked/refund.md', 'outside'],
+    ]);
+    expect(existsSync(path.join(dir, 'faq/refund.md'))).toBe(false);
+    expect(await readFile(path.join(outside, 'refund.md'), 'utf8')).toBe(
+      'not a training of this folder',
+    );
   });
 });

@@ -9,6 +9,13 @@ export const MUTANTS = [
     tests: ['test/integration/github-adopt.test.ts'],
   },
   {
+    name: 'a drifted pull removes a file through a link that leads out of the folder',
+    file: 'src/pull/files.ts',
+    from: 'const absolute = await resolveInside(dir, path);',
+    to: 'const absolute = `${dir}/${path}`;',
+    tests: ['src/pull/files.test.ts'],
+  },
+  {
     name: 'an adopt leaves the files of trainings deleted in OpenCX',
     file: 'src/app/pull.ts',
     from: 'removals: drift.removals.map(',
